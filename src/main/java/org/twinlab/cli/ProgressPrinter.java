@@ -1,0 +1,87 @@
+package org.twinlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.twinlab.eval.ProbeResult;
+import org.twinlab.runs.RunSummary;
+import org.twinlab.train.TrainingEvent;
+import org.twinlab.train.TrainingListener;
+
+/** A one-line progress bar with ETA and pairs per second on the terminal, redrawn at most 4 times a second. */
+final class ProgressPrinter implements TrainingListener {
+    private static final long REDRAW_NANOS = 250_000_000L;
+    private final PrintWriter err;
+    private final boolean bar;
+    private int first;
+    private int total;
+    private long lastDraw;
+
+    ProgressPrinter(PrintWriter err, boolean bar) {
+        this.err = err;
+        this.bar = bar;
+    }
+
+    @Override
+    public void onEvent(TrainingEvent event) {
+        switch (event) {
+            case TrainingEvent.Started s -> {
+                first = s.firstStep();
+                total = s.totalSteps();
+                err.printf(Locale.ROOT, "%s on %s: %d steps (%d per epoch), %,d parameters, run folder %s%n",
+                        s.config().dataset(), s.device(), s.totalSteps(), s.stepsPerEpoch(), s.parameterCount(),
+                        s.runFolder());
+            }
+            case TrainingEvent.Step s -> {
+                long now = System.nanoTime();
+                if (bar && (now - lastDraw > REDRAW_NANOS || s.step() == total)) {
+                    lastDraw = now;
+                    draw(s);
+                }
+            }
+            case TrainingEvent.Probe p -> {
+                ProbeResult r = p.result();
+                if (bar) {
+                    err.print("\r\033[K");
+                }
+                err.printf(Locale.ROOT, "probe %-7s step %d: linear top-1 %.2f%%, top-5 %.2f%%, kNN top-1 %.2f%% (%.1f s)%n",
+                        r.encoder(), r.step(), 100 * r.linearTop1(), 100 * r.linearTop5(), 100 * r.knnTop1(), r.seconds());
+            }
+            case TrainingEvent.State s -> {
+                if (s.state().isTerminal() && s.message() != null) {
+                    err.println();
+                    err.println(s.state().name().toLowerCase(Locale.ROOT) + ": " + s.message());
+                }
+            }
+            default -> {
+            }
+        }
+        err.flush();
+    }
+
+    private void draw(TrainingEvent.Step s) {
+        double frac = total == 0 ? 1 : (double) s.step() / total;
+        int width = 30;
+        int filled = (int) Math.round(frac * width);
+        double rate = (s.step() - first) / Math.max(1e-9, s.elapsedSeconds());
+        long eta = Math.round((total - s.step()) / Math.max(1e-9, rate));
+        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d epoch %.2f  ETA %d:%02d  %.0f pairs/s  loss %.2f (inv %.2f, red %.1f)",
+                "=".repeat(filled), " ".repeat(width - filled), 100 * frac, s.step(), total, s.epoch(), eta / 60, eta % 60,
+                s.pairsPerSecond(), s.loss(), s.invariance(), s.redundancy());
+        if (s.step() == total) {
+            err.println();
+        }
+    }
+
+    void printSummary(PrintWriter out, RunSummary s) {
+        if (s == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%s after %d steps (%.2f epochs, %.1f s, %.0f pairs/s on %s)%n", s.state(), s.steps(),
+                s.epochs(), s.trainSeconds(), s.pairsPerSecond(), s.device());
+        out.printf(Locale.ROOT, "final loss %.3f: invariance %.3f, redundancy %.3f (unweighted)%n", s.finalLoss(),
+                s.finalInvariance(), s.finalRedundancy());
+        out.printf(Locale.ROOT, "linear probe top-1 %.2f%% (random encoder %.2f%%, raw pixels %.2f%%), kNN top-1 %.2f%%%n",
+                100 * s.linearTop1(), 100 * s.randomLinearTop1(), 100 * s.pixelsLinearTop1(), 100 * s.knnTop1());
+        out.println("run folder: " + s.runFolder());
+    }
+}

@@ -1,0 +1,113 @@
+package org.twinlab.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.twinlab.data.ImageShape;
+
+/**
+ * The shared network of both branches: encoder f and projector g, their parameters in one NDManager
+ * that lives as long as the network. Activations go to the manager of the input, so a caller that
+ * feeds arrays from a per-step sub-manager frees every temporary when it closes that sub-manager.
+ */
+public final class TwinNetwork implements AutoCloseable {
+    private final NDManager manager;
+    private final Block encoder;
+    private final Block projector;
+    private final ParameterStore store;
+    private final String encoderName;
+    private final int featureDim;
+
+    public TwinNetwork(NDManager parent, ModelSpec spec, ImageShape shape) {
+        this.manager = parent.newSubManager();
+        this.encoderName = spec.encoder();
+        this.encoder = Encoders.build(spec.encoder());
+        this.projector = Projector.build(spec.projectorWidth(), spec.projectorDepth(), spec.projectorBatchNorm());
+        this.featureDim = Encoders.featureDim(spec.encoder());
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, shape.channels(), shape.height(), shape.width()));
+        projector.initialize(manager, DataType.FLOAT32, new Shape(2, featureDim));
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public String encoderName() {
+        return encoderName;
+    }
+
+    public int featureDim() {
+        return featureDim;
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    /** Projector output Z for a batch; training mode uses batch statistics in BatchNorm and updates running ones. */
+    public NDArray embed(NDArray images, boolean training) {
+        NDList h = encoder.forward(store, new NDList(images), training);
+        return projector.forward(store, h, training).singletonOrThrow();
+    }
+
+    /** Encoder features in inference mode (BatchNorm running statistics): what probes and exports use. */
+    public NDArray features(NDArray images) {
+        return encoder.forward(store, new NDList(images), false).singletonOrThrow();
+    }
+
+    /** Every parameter the optimiser updates, encoder first. */
+    public List<Parameter> trainableParameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Block b : List.of(encoder, projector)) {
+            for (Pair<String, Parameter> p : b.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    out.add(p.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : trainableParameters()) {
+            n += p.getArray().size();
+        }
+        return n;
+    }
+
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream os = new DataOutputStream(new BufferedOutputStream(out));
+        encoder.saveParameters(os);
+        projector.saveParameters(os);
+        os.flush();
+    }
+
+    public void load(InputStream in) throws IOException {
+        DataInputStream is = new DataInputStream(new BufferedInputStream(in));
+        try {
+            encoder.loadParameters(manager, is);
+            projector.loadParameters(manager, is);
+        } catch (MalformedModelException e) {
+            throw new IOException("checkpoint does not match this network: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,49 @@
+package org.twinlab.train;
+
+import java.util.List;
+import org.twinlab.eval.ProbeResult;
+
+/**
+ * What the training loop tells its listeners. Every event is immutable (arrays inside are never
+ * written after publication), so a listener on another thread may keep and read it at leisure.
+ */
+public sealed interface TrainingEvent {
+
+    /** The run has its network and data and is about to take its first step. */
+    record Started(TrainConfig config, String device, int firstStep, int totalSteps, int stepsPerEpoch,
+                   long parameterCount, String runFolder) implements TrainingEvent {
+    }
+
+    /** One optimisation step: {@code step} steps are done. */
+    record Step(int step, double epoch, double loss, double invariance, double redundancy, double lambda,
+                double learningRate, double pairsPerSecond, double elapsedSeconds) implements TrainingEvent {
+    }
+
+    /**
+     * The cross-correlation matrix C at a step. {@code values} is side x side: C itself when
+     * {@code stride} is 1, else blocks of stride x stride averaged (diagonal blocks average C's diagonal
+     * so the identity stays visible). {@code region} is an exact regionSize x regionSize window of C at
+     * (regionRow, regionCol). Histograms count values in equal bins over [-1, 1].
+     */
+    record Correlation(int step, int dim, int side, int stride, float[] values, int regionRow, int regionCol,
+                       int regionSize, float[] region, double meanDiagonal, double meanAbsOffDiagonal,
+                       int[] diagonalHistogram, int[] offDiagonalHistogram) implements TrainingEvent {
+        public static final int HISTOGRAM_BINS = 40;
+
+        public float value(int i, int j) {
+            return values[i * side + j];
+        }
+    }
+
+    /** A linear probe and kNN result, of the trained encoder or a baseline. */
+    record Probe(ProbeResult result) implements TrainingEvent {
+    }
+
+    /** A 2-D PCA of test-set embeddings, for the scatter plot. */
+    record Embedding(int step, float[] x, float[] y, int[] labels, List<String> classNames) implements TrainingEvent {
+    }
+
+    /** The run changed state; {@code message} says why where there is a reason (a failure, a stop). */
+    record State(RunState state, int step, String message) implements TrainingEvent {
+    }
+}
