@@ -66,12 +66,12 @@ public final class RunRecorder implements TrainingListener {
             boolean fresh = !Files.exists(f) || Files.size(f) == 0;
             metrics = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (fresh) {
-                metrics.write("step,epoch,loss,invariance,redundancy,lambda,learning_rate,pairs_per_second,elapsed_seconds\n");
+                metrics.write("step,epoch,loss,invariance,redundancy,lambda,learning_rate,pairs_per_second,elapsed_seconds,resident_mb\n");
             }
         }
-        metrics.write(String.format(Locale.ROOT, "%d,%.4f,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f,%.3f%n", s.step(), s.epoch(),
-                s.loss(), s.invariance(), s.redundancy(), s.lambda(), s.learningRate(), s.pairsPerSecond(),
-                s.elapsedSeconds()));
+        metrics.write(String.format(Locale.ROOT, "%d,%.4f,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f,%.3f,%.1f%n", s.step(),
+                s.epoch(), s.loss(), s.invariance(), s.redundancy(), s.lambda(), s.learningRate(), s.pairsPerSecond(),
+                s.elapsedSeconds(), s.residentMegabytes()));
         lastStep = s;
         long now = System.nanoTime();
         if (now - lastFlush > FLUSH_NANOS) {

@@ -251,7 +251,7 @@ public final class Trainer {
             }
             double pairsPerSecond = window * (double) b / (windowNanos / 1e9);
             publish(new TrainingEvent.Step(step, (double) step / spe, loss, inv, red, lambda, lr, pairsPerSecond,
-                    activeNanos / 1e9));
+                    activeNanos / 1e9, root.getManagedArrays().size(), ResidentMemory.megabytes()));
             if (snapshot != null) {
                 publish(snapshot);
             }

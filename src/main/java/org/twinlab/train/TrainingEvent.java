@@ -14,9 +14,14 @@ public sealed interface TrainingEvent {
                    long parameterCount, String runFolder) implements TrainingEvent {
     }
 
-    /** One optimisation step: {@code step} steps are done. */
+    /**
+     * One optimisation step: {@code step} steps are done. {@code liveArrays} counts the NDArrays alive in
+     * the run's manager after the step closed its scope (constant in a healthy run); {@code
+     * residentMegabytes} is the process's resident memory, or NaN where it cannot be read.
+     */
     record Step(int step, double epoch, double loss, double invariance, double redundancy, double lambda,
-                double learningRate, double pairsPerSecond, double elapsedSeconds) implements TrainingEvent {
+                double learningRate, double pairsPerSecond, double elapsedSeconds, int liveArrays,
+                double residentMegabytes) implements TrainingEvent {
     }
 
     /**

@@ -1,0 +1,37 @@
+package org.twinlab.train;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Small, fast configurations and an event collector for the tests that train. */
+public final class TestRuns {
+    private TestRuns() {
+    }
+
+    /** The sample data, small CNN, a narrow projector and a small batch: a step takes a few tens of ms. */
+    public static TrainConfig small(int steps) {
+        TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
+        b.name = "test";
+        b.steps = steps;
+        b.batchSize = 64;
+        b.projectorWidth = 128;
+        b.probeEvery = 0;
+        b.snapshotEvery = 5;
+        b.learningRate = 2e-3;
+        return b.build().validated();
+    }
+
+    /** Keeps every event, in order. */
+    public static final class Collector implements TrainingListener {
+        public final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onEvent(TrainingEvent event) {
+            events.add(event);
+        }
+
+        public <T extends TrainingEvent> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+}
