@@ -30,7 +30,7 @@ public final class TwinNetwork implements AutoCloseable {
     private final NDManager manager;
     private final Block encoder;
     private final Block projector;
-    private final ParameterStore store;
+    private ParameterStore store;
     private final String encoderName;
     private final int featureDim;
 
@@ -98,12 +98,27 @@ public final class TwinNetwork implements AutoCloseable {
 
     public void load(InputStream in) throws IOException {
         DataInputStream is = new DataInputStream(new BufferedInputStream(in));
+        List<Parameter> params = trainableParameters();
+        List<ai.djl.ndarray.types.Shape> expected = params.stream().map(p -> p.getArray().getShape()).toList();
         try {
             encoder.loadParameters(manager, is);
             projector.loadParameters(manager, is);
         } catch (MalformedModelException e) {
             throw new IOException("checkpoint does not match this network: " + e.getMessage(), e);
         }
+        // DJL loads whatever shapes the file holds: refuse a checkpoint of another architecture
+        for (int i = 0; i < params.size(); i++) {
+            var shape = params.get(i).getArray().getShape();
+            if (!shape.equals(expected.get(i))) {
+                throw new IOException("checkpoint does not match this network: " + params.get(i).getName()
+                        + " has shape " + shape + " in the checkpoint but " + expected.get(i) + " here");
+            }
+        }
+        // loaded arrays are new: mark them for gradients again and drop the store's cached references
+        for (Parameter p : params) {
+            p.getArray().setRequiresGradient(true);
+        }
+        store = new ParameterStore(manager, false);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.twinlab.train;
 
 import java.util.List;
+import org.twinlab.data.Dataset;
+import org.twinlab.data.DatasetCatalog;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Small, fast configurations and an event collector for the tests that train. */
@@ -19,6 +21,21 @@ public final class TestRuns {
         b.snapshotEvery = 5;
         b.learningRate = 2e-3;
         return b.build().validated();
+    }
+
+    /** The first images of the built-in sample: real data, small enough for many quick steps. */
+    public static Dataset sampleSubset(int train, int test) {
+        Dataset d = DatasetCatalog.open(DatasetCatalog.SAMPLE);
+        return new Dataset("sample-" + train, d.source(), d.classNames(), d.train().subset(range(train)),
+                d.test().subset(range(test)));
+    }
+
+    private static int[] range(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     /** Keeps every event, in order. */

@@ -1,0 +1,100 @@
+package org.twinlab.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.augment.AugmentConfig;
+import org.twinlab.data.Dataset;
+import org.twinlab.data.DatasetCatalog;
+import org.twinlab.train.RunControl;
+import org.twinlab.train.RunState;
+import org.twinlab.train.TestRuns;
+import org.twinlab.train.TrainConfig;
+import org.twinlab.train.Trainer;
+import org.twinlab.train.TrainingEvent;
+import tech.tablesaw.api.Table;
+
+class RunFolderTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void configRoundTripsThroughJsonWithAugmentations() throws Exception {
+        Dataset d = DatasetCatalog.open(DatasetCatalog.SAMPLE);
+        TrainConfig.Builder b = TestRuns.small(7).toBuilder();
+        b.augment = AugmentConfig.official(d.shape());
+        TrainConfig c = b.build();
+        RunFolder f = RunFolder.create(root, c);
+        assertEquals(c, f.config());
+        assertTrue(f.dir().getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-test"));
+    }
+
+    @Test
+    void aStoppedRunResumesFromItsCheckpointAndKeepsOneRowPerStep() throws Exception {
+        Dataset d = TestRuns.sampleSubset(256, 200);
+        TrainConfig.Builder b = TestRuns.small(12).toBuilder();
+        b.projectorWidth = 32; // 256 images in batches of 64: checkpoints at steps 4 and 8
+        TrainConfig cfg = b.build();
+        RunFolder f = RunFolder.create(root, cfg);
+        RunControl control = new RunControl();
+        Trainer first = new Trainer(cfg, d, control).probes(false).listener(f.recorder())
+                .checkpoints(f.checkpointSink(), f.dir().toString()).listener(e -> {
+                    if (e instanceof TrainingEvent.Step s && s.step() == 6) {
+                        control.stop();
+                    }
+                });
+        assertEquals(RunState.STOPPED, first.run());
+        assertEquals(6, f.checkpointStep().getAsInt(), "a stop saves a checkpoint");
+        assertEquals("stopped", Json.GSON.fromJson(Files.readString(f.file(RunFolder.SUMMARY)), RunSummary.class).state());
+
+        RunFolder again = RunFolder.open(f.dir());
+        again.truncateMetricsAfter(6);
+        RunRecorder rec = again.recorder();
+        List<Integer> seen = new java.util.ArrayList<>();
+        TestRuns.Collector events = new TestRuns.Collector();
+        RunState end = new Trainer(again.config(), d, new RunControl()).probes(false).listener(rec).listener(events)
+                .checkpoints(again.checkpointSink(), again.dir().toString())
+                .resumeFrom(6, again::openCheckpoint).listener(e -> {
+                    if (e instanceof TrainingEvent.Step s) {
+                        seen.add(s.step());
+                    }
+                }).run();
+        assertEquals(RunState.FINISHED, end, events.of(TrainingEvent.State.class).toString());
+        assertEquals(List.of(7, 8, 9, 10, 11, 12), seen);
+        Table metrics = Table.read().csv(f.file(RunFolder.METRICS).toFile());
+        assertEquals(12, metrics.rowCount());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(i + 1, metrics.intColumn("step").getInt(i));
+        }
+        assertEquals(12, again.checkpointStep().getAsInt());
+        assertTrue(Files.size(f.file(RunFolder.CORRELATION)) > 32 * 32 * 4);
+    }
+
+    @Test
+    void aBrokenConfigFileIsNamedAndNothingIsOverwritten() throws Exception {
+        RunFolder f = RunFolder.create(root, TestRuns.small(3));
+        Files.writeString(f.file(RunFolder.CONFIG), "{ \"batchSize\": ");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, f::config);
+        assertTrue(e.getMessage().startsWith(f.file(RunFolder.CONFIG).toString()), e.getMessage());
+        Files.writeString(f.file(RunFolder.CONFIG), Json.toJson(TestRuns.small(3)).replace("\"batchSize\": 64", "\"batchSize\": 1"));
+        e = assertThrows(IllegalArgumentException.class, f::config);
+        assertTrue(e.getMessage().contains("batch size"), e.getMessage());
+    }
+
+    @Test
+    void atomicWritesLeaveNoTemporaryFiles() throws Exception {
+        Path file = root.resolve("a.json");
+        AtomicFiles.writeString(file, "one");
+        AtomicFiles.writeString(file, "two");
+        assertEquals("two", Files.readString(file));
+        try (var s = Files.list(root)) {
+            assertEquals(1, s.count());
+        }
+    }
+}
