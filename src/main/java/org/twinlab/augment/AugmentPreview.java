@@ -43,6 +43,25 @@ public final class AugmentPreview {
         return new ArgbImage(width, height, px);
     }
 
+    /** One row of train images, unaugmented: the dataset's thumbnails. */
+    public static ArgbImage originals(Dataset dataset, int[] indices, int scale) {
+        ImageShape s = dataset.shape();
+        int n = indices.length;
+        float[] img = new float[n * s.size()];
+        for (int i = 0; i < n; i++) {
+            dataset.train().copyImage(indices[i], img, i * s.size());
+        }
+        int cw = s.width() * scale;
+        int width = n * cw + (n + 1) * GAP;
+        int height = s.height() * scale + 2 * GAP;
+        int[] px = new int[width * height];
+        java.util.Arrays.fill(px, BACKGROUND);
+        for (int i = 0; i < n; i++) {
+            draw(img, i * s.size(), s, scale, px, width, GAP + i * (cw + GAP), GAP);
+        }
+        return new ArgbImage(width, height, px);
+    }
+
     /** A spread of train images, one of each class first, chosen by the seed. */
     public static int[] pickIndices(Dataset dataset, int count, long seed) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);

@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--probe-every", description = "linear probe and kNN every N epochs, 0 = only at the end (default 1)")
     Double probeEvery;
-    @Option(names = "--snapshot-every", description = "correlation snapshot every N steps (default 20)")
+    @Option(names = "--snapshot-every", description = "correlation snapshot every N steps (default 5)")
     Integer snapshotEvery;
     @Option(names = "--run-dir", description = "where run folders go (default ~/.twinlab/runs)")
     Path runDir;

@@ -41,7 +41,7 @@ public record TrainConfig(
     /** The default run: the reference configuration (small CNN, 512-512-512, batch 256, lambda 0.0051, Adam 1e-3). */
     public static TrainConfig defaults() {
         return new TrainConfig("run", "fashion-mnist-sample", null, Encoders.SMALL_CNN, 512, 3, true, 0.0051, 256,
-                "adam", 1e-3, 1e-6, "cosine", 0, 10, 0, 0, 1, 20, "auto");
+                "adam", 1e-3, 1e-6, "cosine", 0, 10, 0, 0, 1, 5, "auto");
     }
 
     /** The learning rate a user starts from for each optimizer (LARS: the official 0.2 per 256 images). */

@@ -1,12 +1,47 @@
 package org.twinlab.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.twinlab.runs.RunFolder;
 
+/** The workbench application: one window on the built-in sample data. */
 public final class WorkbenchApp extends Application {
+    private WorkbenchViewModel vm;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Twinlab");
+        vm = new WorkbenchViewModel(RunFolder.defaultRoot());
+        stage.setScene(createScene(vm));
+        stage.setTitle("Twinlab \u2014 Barlow Twins workbench");
+        stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
+    }
+
+    /** The window's scene with theme, styles and keyboard shortcuts: shared with the tests. */
+    public static Scene createScene(WorkbenchViewModel vm) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        WorkbenchView view = new WorkbenchView(vm);
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), view.start::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), view.step::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), view.stop::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), view.pause::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                () -> view.presenter.setSelected(!view.presenter.isSelected()));
+        return scene;
     }
 }

@@ -1,0 +1,89 @@
+package org.twinlab.ui;
+
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.RangeSlider;
+
+/** Small builders for the labelled controls the configuration panes are made of. */
+final class Controls {
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private Controls() {
+    }
+
+    static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(5);
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(86);
+        ColumnConstraints field = new ColumnConstraints();
+        field.setHgrow(Priority.ALWAYS);
+        field.setFillWidth(true);
+        g.getColumnConstraints().addAll(label, field);
+        return g;
+    }
+
+    static void row(GridPane g, String label, Node control) {
+        int r = g.getRowCount();
+        Label l = new Label(label);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        g.add(l, 0, r);
+        g.add(control, 1, r);
+    }
+
+    /** A slider with its value beside it. */
+    static HBox slider(double min, double max, double value, String format, DoubleConsumer onChange) {
+        Slider s = new Slider(min, max, value);
+        Label v = new Label(String.format(Locale.ROOT, format, value));
+        v.setMinWidth(40);
+        s.valueProperty().addListener((o, a, b) -> {
+            v.setText(String.format(Locale.ROOT, format, b.doubleValue()));
+            onChange.accept(b.doubleValue());
+        });
+        HBox.setHgrow(s, Priority.ALWAYS);
+        HBox box = new HBox(6, s, v);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A ControlsFX range slider with "low-high" beside it. */
+    static HBox range(double min, double max, double lo, double hi, String format, RangeListener onChange) {
+        RangeSlider s = new RangeSlider(min, max, lo, hi);
+        Label v = new Label();
+        Runnable update = () -> {
+            v.setText(String.format(Locale.ROOT, format + "\u2013" + format, s.getLowValue(), s.getHighValue()));
+            onChange.changed(s.getLowValue(), s.getHighValue());
+        };
+        v.setText(String.format(Locale.ROOT, format + "\u2013" + format, lo, hi));
+        s.lowValueProperty().addListener(o -> update.run());
+        s.highValueProperty().addListener(o -> update.run());
+        v.setMinWidth(72);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        HBox box = new HBox(6, s, v);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Marks a text field as invalid, with the reason as its tooltip, or clears the mark. */
+    static void mark(TextField f, String problem) {
+        f.pseudoClassStateChanged(ERROR, problem != null);
+        f.setTooltip(problem == null ? null : new Tooltip(problem));
+    }
+
+    @FunctionalInterface
+    interface RangeListener {
+        void changed(double lo, double hi);
+    }
+}

@@ -1,0 +1,156 @@
+package org.twinlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.twinlab.eval.ProbeResult;
+import org.twinlab.train.RunState;
+
+/** The workbench as a user drives it, on the real JavaFX toolkit (Monocle, headless) and the real engine. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+    static final Path SNAPSHOTS = Path.of(System.getProperty("twinlab.snapshots", "target/snapshots"));
+    private WorkbenchViewModel vm;
+    private WorkbenchView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        Path runs = Files.createDirectories(Path.of(System.getProperty("twinlab.home", "target/twinlab-home"), "runs"));
+        vm = new WorkbenchViewModel(runs);
+        Scene scene = WorkbenchApp.createScene(vm);
+        view = (WorkbenchView) scene.getRoot();
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
+    }
+
+    private static void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private void snapshot(String name) throws Exception {
+        Files.createDirectories(SNAPSHOTS);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
+    }
+
+    private static void type(FxRobot robot, javafx.scene.control.TextField field, String text) {
+        // the field may sit below the fold of the scrolling settings column: focus it as Tab would
+        robot.interact(() -> {
+            field.requestFocus();
+            field.setText("");
+        });
+        robot.write(text);
+    }
+
+    @Test
+    void trainsLiveWithPauseStepAndStop(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        snapshot("workbench-ready");
+        type(robot, view.config.batch, "64");
+        type(robot, view.config.lambdaField, "0.01");
+        type(robot, view.config.width, "128");
+        robot.interact(() -> {
+            vm.epochs.set("1");
+            vm.probeEvery.set("0.1");
+        });
+        assertEquals("", vm.startBlockedReason().get());
+        assertFalse(view.start.isDisabled());
+        long rendersBefore = view.heatmap.renders();
+        robot.clickOn(view.start);
+        waitFor("training steps", 60, () -> vm.live().stepCount() >= 15);
+        waitFor("the heatmap to draw", 30, () -> view.heatmap.renders() > rendersBefore);
+        waitFor("the loss chart to plot points", 30, () -> view.loss.lastDrawnPoints() >= 10);
+        waitFor("a probe of the trained encoder", 120, () -> vm.live().probes().stream()
+                .anyMatch(p -> p.encoder().equals(ProbeResult.TRAINED)));
+        assertTrue(vm.live().probes().stream().anyMatch(p -> p.encoder().equals(ProbeResult.PIXELS)));
+        assertEquals(0.01, vm.live().lastStep().lambda(), 1e-12, "lambda typed in the field reached the loop");
+        assertTrue(vm.config() != null && vm.config().batchSize() == 64);
+        snapshot("workbench-training");
+
+        robot.clickOn(view.pause);
+        waitFor("the run to pause", 30, () -> vm.live().state.get().state() == RunState.PAUSED);
+        int pausedAt = vm.live().stepCount();
+        assertEquals("Resume", view.pause.getText());
+        robot.clickOn(view.step);
+        waitFor("one more step", 30, () -> vm.live().stepCount() == pausedAt + 1);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(pausedAt + 1, vm.live().stepCount(), "a single step, then paused again");
+
+        robot.interact(() -> vm.lambda.set("0.02"));
+        robot.clickOn(view.step);
+        waitFor("the step after a lambda change", 30, () -> vm.live().stepCount() == pausedAt + 2);
+        assertEquals(0.02, vm.live().lastStep().lambda(), 1e-12);
+
+        robot.clickOn(view.stop);
+        waitFor("the run to stop", 60, () -> !vm.runningProperty().get());
+        assertEquals(RunState.STOPPED, vm.live().state.get().state());
+        Path folder = vm.service().runFolder();
+        assertNotNull(folder);
+        assertTrue(Files.isRegularFile(folder.resolve("checkpoint/model.params")), "stopping keeps a checkpoint");
+        assertTrue(view.pulses().maxGapMillis() > 0);
+        snapshot("workbench-stopped");
+    }
+
+    @Test
+    void anInvalidBatchSizeDisablesStartWithItsReason(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        type(robot, view.config.batch, "1");
+        assertTrue(view.start.isDisabled());
+        assertTrue(view.blocked.getText().contains("batch size"), view.blocked.getText());
+        assertTrue(view.config.batch.getPseudoClassStates().contains(Controls.ERROR));
+        type(robot, view.config.batch, "abc");
+        assertTrue(view.blocked.getText().contains("'abc' is not a whole number"), view.blocked.getText());
+        snapshot("workbench-invalid-batch");
+        type(robot, view.config.batch, "128");
+        assertFalse(view.start.isDisabled());
+        assertFalse(view.config.batch.getPseudoClassStates().contains(Controls.ERROR));
+    }
+
+    @Test
+    void aCorruptDatasetFolderGivesANotificationAndTheWindowStaysUsable(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        Path bad = Files.createTempDirectory("twinlab-corrupt");
+        Files.write(bad.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 9, 9, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4});
+        Files.write(bad.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 0});
+        Files.write(bad.resolve("t10k-images-idx3-ubyte"), new byte[] {0});
+        Files.write(bad.resolve("t10k-labels-idx1-ubyte"), new byte[] {0});
+        robot.interact(() -> vm.loadDataset(bad.toString()));
+        waitFor("a notification", 30, () -> view.notifications.isShowing());
+        assertTrue(view.notifications.getText().contains("train-images-idx3-ubyte"), view.notifications.getText());
+        assertTrue(view.notifications.getText().contains("magic number"), view.notifications.getText());
+        snapshot("workbench-corrupt-dataset");
+        assertEquals("fashion-mnist-sample", vm.datasetProperty().get().name(), "the loaded dataset stays");
+        assertFalse(view.start.isDisabled(), "and a run can still start");
+    }
+}
