@@ -18,6 +18,7 @@ public final class LiveRun implements TrainingListener {
     final MetricSeries invariance = new MetricSeries();
     final MetricSeries weightedRedundancy = new MetricSeries();
     final MetricSeries learningRate = new MetricSeries();
+    final MetricSeries elapsed = new MetricSeries();
     final List<ProbeResult> probes = new CopyOnWriteArrayList<>();
     final AtomicReference<TrainingEvent.Started> started = new AtomicReference<>();
     final AtomicReference<TrainingEvent.Step> lastStep = new AtomicReference<>();
@@ -36,6 +37,7 @@ public final class LiveRun implements TrainingListener {
                 invariance.add(s.invariance());
                 weightedRedundancy.add(s.lambda() * s.redundancy());
                 learningRate.add(s.learningRate());
+                elapsed.add(s.elapsedSeconds());
                 lastStep.set(s);
             }
             case TrainingEvent.Correlation c -> correlation.set(c);

@@ -106,8 +106,11 @@ abstract class PlotCanvas extends Region {
         g.setStroke(AXIS);
         g.strokeRect(left, top, w - left - right, h - top - bottom);
         if (xLabel != null) {
+            // inside the frame, bottom right: the tick row has no room for it
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(xLabel, w - right, h - bottom + 3 + fontSize);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.setFill(AXIS);
+            g.fillText(xLabel, w - right - 4, h - bottom - 3);
         }
     }
 

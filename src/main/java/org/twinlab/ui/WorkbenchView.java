@@ -24,7 +24,6 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.twinlab.train.TrainingEvent;
 
@@ -96,7 +95,7 @@ public final class WorkbenchView extends StackPane {
     private ToolBar toolbar() {
         Label brand = new Label("Twinlab");
         brand.getStyleClass().add("brand");
-        start.setDefaultButton(true);
+        start.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         start.setOnAction(e -> {
             notifications.hide();
             vm.start();
@@ -133,7 +132,9 @@ public final class WorkbenchView extends StackPane {
         open.disableProperty().bind(vm.runningProperty());
         presenter.setTooltip(new Tooltip("Larger type for a projector (Ctrl+Plus)"));
         presenter.selectedProperty().addListener((o, a, on) -> presenterZoom(on));
-        blocked.textProperty().bind(vm.startBlockedReason());
+        // why Start is disabled; a going run is no problem to report
+        blocked.textProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty()).then("")
+                .otherwise(vm.startBlockedReason()));
         blocked.getStyleClass().add("blocked");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -282,9 +283,5 @@ public final class WorkbenchView extends StackPane {
     /** The longest gap between FX pulses seen so far, in milliseconds. */
     public PulseMonitor pulses() {
         return pulses;
-    }
-
-    static Duration notificationTime() {
-        return Duration.seconds(8);
     }
 }

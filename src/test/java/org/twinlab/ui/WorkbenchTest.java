@@ -153,4 +153,29 @@ class WorkbenchTest {
         assertEquals("fashion-mnist-sample", vm.datasetProperty().get().name(), "the loaded dataset stays");
         assertFalse(view.start.isDisabled(), "and a run can still start");
     }
+
+    @Test
+    void settingsSaveToConfigJsonAndOpenBack(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        Path file = Files.createTempDirectory("twinlab-settings").resolve("config.json");
+        type(robot, view.config.batch, "128");
+        type(robot, view.config.lambdaField, "0.02");
+        robot.interact(() -> vm.viewB.set(vm.viewB.get().withFlipP(0.25)));
+        robot.interact(() -> vm.saveSettings(file));
+        org.twinlab.train.TrainConfig saved = org.twinlab.runs.Json.readConfig(file);
+        assertEquals(128, saved.batchSize());
+        assertEquals(0.02, saved.lambda(), 1e-12);
+        assertEquals(0.25, saved.augment().viewB().flipP(), 1e-12);
+        robot.interact(vm::resetToDefaults);
+        assertEquals("256", view.config.batch.getText());
+        robot.interact(() -> vm.openSettings(file));
+        assertEquals("128", view.config.batch.getText());
+        assertEquals(0.02, Double.parseDouble(view.config.lambdaField.getText()), 1e-12);
+        assertEquals(0.25, vm.viewB.get().flipP(), 1e-12);
+        Files.writeString(file, "{ not json");
+        robot.interact(() -> vm.openSettings(file));
+        waitFor("a notification", 10, () -> view.notifications.isShowing());
+        assertTrue(view.notifications.getText().contains(file.toString()), view.notifications.getText());
+        assertEquals("128", view.config.batch.getText(), "a bad file changes nothing");
+    }
 }
