@@ -41,7 +41,7 @@ public final class UiBenchmark extends Application {
         stage.show();
         Thread t = new Thread(() -> {
             try {
-                run(vm, view);
+                run(vm, view, runs);
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
@@ -55,7 +55,7 @@ public final class UiBenchmark extends Application {
         t.start();
     }
 
-    private void run(WorkbenchViewModel vm, WorkbenchView view) throws Exception {
+    private void run(WorkbenchViewModel vm, WorkbenchView view, Path runs) throws Exception {
         // 1. heatmap redraw, 1024 x 1024
         float[] values = new float[1024 * 1024];
         SplittableRandom rnd = new SplittableRandom(0);
@@ -74,7 +74,26 @@ public final class UiBenchmark extends Application {
         });
         System.out.printf(Locale.ROOT, "heatmap 1024x1024 full redraw (map + PixelBuffer update, FX thread): %.2f ms%n", redrawMs);
 
-        // 2. training with the window open
+        // 2. the loss curves with 100,000 points (decimated per pixel column, no node per point)
+        LiveRun synthetic = new LiveRun();
+        for (int i = 1; i <= 100_000; i++) {
+            double l = 100 * Math.exp(-i / 20000.0) + 5 * rnd.nextDouble();
+            synthetic.onEvent(new TrainingEvent.Step(i, i / 31.0, l, 0.7 * l, 30 * l, 0.0051, 1e-3, 1000, i, 0, 0));
+        }
+        double curveMs = fx(() -> {
+            view.loss.setRun(synthetic);
+            for (int i = 0; i < 20; i++) {
+                view.loss.redraw();
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                view.loss.redraw();
+            }
+            return (System.nanoTime() - t0) / 50 / 1e6;
+        });
+        System.out.printf(Locale.ROOT, "loss plot with 100,000 points x 3 curves, smoothed, full redraw (FX thread): %.2f ms%n", curveMs);
+
+        // 3. training with the window open
         CountDownLatch loaded = new CountDownLatch(1);
         Platform.runLater(() -> {
             if (vm.datasetProperty().get() != null) {
@@ -84,32 +103,45 @@ public final class UiBenchmark extends Application {
             }
         });
         loaded.await(60, TimeUnit.SECONDS);
-        int spe = 8000 / 256;
-        double epochs = (double) (WARMUP_STEPS + TIMED_STEPS + 2) / spe;
-        fx(() -> {
-            vm.epochs.set(String.format(Locale.ROOT, "%.4f", epochs));
-            vm.probeEvery.set("0");
-            return null;
-        });
-        fx(() -> {
-            vm.start();
-            return null;
-        });
-        double[] window = time(vm, view);
+        // alternate headless and window runs so neither gains from going second (JIT, allocator, caches)
+        TrainConfig cfg = fx(vm::config).toBuilder().build();
+        TrainConfig.Builder b = cfg.toBuilder();
+        b.epochs = (double) (WARMUP_STEPS + TIMED_STEPS + 2) / (8000 / cfg.batchSize());
+        b.probeEvery = 0;
+        TrainConfig timed = b.build();
+        double[] headless = new double[2];
+        double[][] window = new double[2][];
+        for (int round = 0; round < 2; round++) {
+            headless[round] = headless(timed, runs);
+            fx(() -> {
+                vm.apply(timed);
+                vm.start();
+                return null;
+            });
+            window[round] = time(vm, view);
+            System.out.printf(Locale.ROOT, "round %d: headless %.0f pairs/s, window open %.0f pairs/s; FX pulses: %d, longest gap "
+                    + "%.1f ms, 99th percentile %.1f ms, %d gaps over 50 ms; longest redraw by the window %.1f ms%n", round + 1,
+                    headless[round], window[round][0], (long) window[round][2], window[round][1], window[round][3],
+                    (long) window[round][4], window[round][5]);
+        }
         Path shot = Path.of(System.getProperty("twinlab.benchShot", "target/bench-ui.png"));
         fx(() -> {
             javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(view.getScene().snapshot(null), null),
                     "png", shot.toFile());
             return null;
         });
-        System.out.println("window after the run: " + shot);
-        System.out.printf(Locale.ROOT, "window open:  %.0f pairs/s (steps %d-%d), longest gap between FX pulses %.1f ms over %d pulses%n",
-                window[0], WARMUP_STEPS, WARMUP_STEPS + TIMED_STEPS, window[1], (long) window[2]);
+        double h = (headless[0] + headless[1]) / 2;
+        double w = (window[0][0] + window[1][0]) / 2;
+        System.out.printf(Locale.ROOT, "mean: headless %.0f pairs/s, window open %.0f pairs/s = %.1f%% of headless (window saved to %s)%n",
+                h, w, 100 * w / h, shot);
+    }
 
-        // 3. the same run headless
-        TrainConfig cfg = fx(vm::config);
+    /** The same run as `./twinlab train` makes it: run folder, recorder, checkpoints; no window. */
+    private static double headless(TrainConfig cfg, Path runs) throws java.io.IOException {
         double[] timing = new double[2];
-        new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(e -> {
+        org.twinlab.runs.RunFolder folder = org.twinlab.runs.RunFolder.create(runs, cfg);
+        new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(folder.recorder())
+                .checkpoints(folder.checkpointSink(), folder.dir().toString()).listener(e -> {
             if (e instanceof TrainingEvent.Step s) {
                 if (s.step() == WARMUP_STEPS) {
                     timing[0] = s.elapsedSeconds();
@@ -118,8 +150,7 @@ public final class UiBenchmark extends Application {
                 }
             }
         }).run();
-        double headless = TIMED_STEPS * 256 / (timing[1] - timing[0]);
-        System.out.printf(Locale.ROOT, "headless:     %.0f pairs/s; window/headless = %.1f%%%n", headless, 100 * window[0] / headless);
+        return TIMED_STEPS * cfg.batchSize() / (timing[1] - timing[0]);
     }
 
     /** Pairs per second between the warm-up and the last timed step, the longest pulse gap meanwhile, pulses. */
@@ -139,7 +170,9 @@ public final class UiBenchmark extends Application {
         }
         MetricSeries.View elapsed = vm.live().elapsed.view();
         double seconds = elapsed.get(WARMUP_STEPS + TIMED_STEPS - 1) - elapsed.get(WARMUP_STEPS - 1);
-        return fx(() -> new double[] {TIMED_STEPS * 256 / seconds, view.pulses().maxGapMillis(), view.pulses().pulses()});
+        int batch = fx(() -> vm.config().batchSize());
+        return fx(() -> new double[] {TIMED_STEPS * batch / seconds, view.pulses().maxGapMillis(), view.pulses().pulses(),
+            view.pulses().percentileMillis(0.99), view.pulses().gapsOver(50), view.pulses().maxWorkMillis()});
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
