@@ -9,6 +9,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
+import org.twinlab.train.StepTimer;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
@@ -55,8 +56,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup must be >= 0 and --steps, --augment-batches >= 1");
         }
         Dataset data = DatasetCatalog.open(dataset);
-        TrainConfig cfg = TrainConfig.defaults().toBuilder().build();
-        TrainConfig.Builder b = cfg.toBuilder();
+        TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
         b.dataset = dataset;
         b.batchSize = batch;
         b.projectorWidth = width;
@@ -65,28 +65,23 @@ final class BenchCommand implements Callable<Integer> {
         b.probeEvery = 0;
         b.snapshotEvery = 1_000_000;
         b.name = "bench";
-        cfg = b.build().validated();
+        TrainConfig cfg = b.build().validated();
 
         double augRate = augmentation(data, cfg);
         double trainRate = Double.NaN;
         String device = "";
         if (!skipTraining) {
-            double[] timing = new double[2];
+            StepTimer timer = new StepTimer(warmup, warmup + steps);
             String[] dev = new String[1];
-            Trainer trainer = new Trainer(cfg, data, new RunControl()).probes(false).listener(e -> {
+            Trainer trainer = new Trainer(cfg, data, new RunControl()).probes(false).listener(timer).listener(e -> {
                 if (e instanceof TrainingEvent.Started s) {
                     dev[0] = s.device();
-                } else if (e instanceof TrainingEvent.Step s) {
-                    if (s.step() == warmup) {
-                        timing[0] = s.elapsedSeconds();
-                    }
-                    timing[1] = s.elapsedSeconds();
                 }
             });
             if (trainer.run() != RunState.FINISHED) {
                 throw new IllegalStateException("the benchmark run did not finish");
             }
-            trainRate = (double) steps * batch / (timing[1] - timing[0]);
+            trainRate = timer.pairsPerSecond(batch);
             device = dev[0];
         }
         Result r = new Result(data.name(), batch, width, encoder, Runtime.getRuntime().availableProcessors(), augRate,

@@ -9,19 +9,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.TrainConfig;
+import org.twinlab.train.StepTimer;
 import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
 
 /**
  * {@code ./twinlab bench-ui}: what the window costs. (1) A full heatmap redraw of a 1024-wide C
  * (colour mapping into the PixelBuffer and its update, on the FX thread), averaged over 200 after a
- * warm-up. (2) Training pairs per second with the window open and rendering, and the longest gap
- * between FX pulses meanwhile, against the same run headless. Fixed seeds; default configuration.
+ * warm-up. (2) A redraw of the loss plot holding 100,000 points per curve. (3) Training pairs per
+ * second with the window open and rendering, with the gaps between FX pulses meanwhile, against the
+ * same run headless (run folder and checkpoints included, as `./twinlab train` does), alternating
+ * twice. Fixed seeds; the default configuration on the built-in sample.
  */
 public final class UiBenchmark extends Application {
     private static final int WARMUP_STEPS = 10;
@@ -35,10 +37,7 @@ public final class UiBenchmark extends Application {
     public void start(Stage stage) throws Exception {
         Path runs = Files.createTempDirectory("twinlab-bench-ui");
         WorkbenchViewModel vm = new WorkbenchViewModel(runs);
-        Scene scene = WorkbenchApp.createScene(vm);
-        WorkbenchView view = (WorkbenchView) scene.getRoot();
-        stage.setScene(scene);
-        stage.show();
+        WorkbenchView view = WorkbenchApp.show(stage, vm);
         Thread t = new Thread(() -> {
             try {
                 run(vm, view, runs);
@@ -138,19 +137,11 @@ public final class UiBenchmark extends Application {
 
     /** The same run as `./twinlab train` makes it: run folder, recorder, checkpoints; no window. */
     private static double headless(TrainConfig cfg, Path runs) throws java.io.IOException {
-        double[] timing = new double[2];
+        StepTimer timer = new StepTimer(WARMUP_STEPS, WARMUP_STEPS + TIMED_STEPS);
         org.twinlab.runs.RunFolder folder = org.twinlab.runs.RunFolder.create(runs, cfg);
         new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(folder.recorder())
-                .checkpoints(folder.checkpointSink(), folder.dir().toString()).listener(e -> {
-            if (e instanceof TrainingEvent.Step s) {
-                if (s.step() == WARMUP_STEPS) {
-                    timing[0] = s.elapsedSeconds();
-                } else if (s.step() == WARMUP_STEPS + TIMED_STEPS) {
-                    timing[1] = s.elapsedSeconds();
-                }
-            }
-        }).run();
-        return TIMED_STEPS * cfg.batchSize() / (timing[1] - timing[0]);
+                .checkpoints(folder.checkpointSink(), folder.dir().toString()).listener(timer).run();
+        return timer.pairsPerSecond(cfg.batchSize());
     }
 
     /** Pairs per second between the warm-up and the last timed step, the longest pulse gap meanwhile, pulses. */

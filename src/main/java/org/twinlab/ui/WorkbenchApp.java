@@ -17,10 +17,17 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         vm = new WorkbenchViewModel(RunFolder.defaultRoot());
-        stage.setScene(createScene(vm));
+        show(stage, vm);
+    }
+
+    /** Puts the workbench in a stage and shows it; closing the stage stops a run and lets it save. */
+    public static WorkbenchView show(Stage stage, WorkbenchViewModel vm) {
+        Scene scene = createScene(vm);
+        stage.setScene(scene);
         stage.setTitle("Twinlab \u2014 Barlow Twins workbench");
         stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
+        return (WorkbenchView) scene.getRoot();
     }
 
     @Override

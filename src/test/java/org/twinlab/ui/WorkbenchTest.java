@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -38,10 +37,7 @@ class WorkbenchTest {
         this.stage = stage;
         Path runs = Files.createDirectories(Path.of(System.getProperty("twinlab.home", "target/twinlab-home"), "runs"));
         vm = new WorkbenchViewModel(runs);
-        Scene scene = WorkbenchApp.createScene(vm);
-        view = (WorkbenchView) scene.getRoot();
-        stage.setScene(scene);
-        stage.show();
+        view = WorkbenchApp.show(stage, vm);
         stage.requestFocus();
     }
 
@@ -177,5 +173,38 @@ class WorkbenchTest {
         waitFor("a notification", 10, () -> view.notifications.isShowing());
         assertTrue(view.notifications.getText().contains(file.toString()), view.notifications.getText());
         assertEquals("128", view.config.batch.getText(), "a bad file changes nothing");
+    }
+
+    @Test
+    void closingTheWindowStopsTheRunAndKeepsItsFolder(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        robot.interact(() -> {
+            vm.batch.set("64");
+            vm.width.set("64");
+            vm.probeEvery.set("0");
+        });
+        robot.clickOn(view.start);
+        waitFor("a few steps", 60, () -> vm.live().stepCount() >= 3);
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertEquals(RunState.STOPPED, vm.live().state.get().state(), "the close request waited for the run to stop");
+        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("checkpoint/model.params")));
+        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("summary.json")));
+    }
+
+    @Test
+    void fitsFullHdAndThePresenterZoomEnlargesTheType(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double small = view.heatmap.imageView().getFitWidth();
+        double fontBefore = view.start.getFont().getSize();
+        robot.interact(() -> view.presenter.setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.start.getFont().getSize() > fontBefore * 1.2, "presenter mode enlarges the type");
+        assertTrue(small > 300, "at full HD the heatmap gets room: " + small);
+        snapshot("workbench-full-hd-presenter");
     }
 }
