@@ -44,7 +44,7 @@ public final class CorrelationSnapshots {
         NDArray eye = c.getManager().eye(d);
         float[] diag = c.mul(eye).sum(new int[] {1}).toFloatArray();
         float[] pooled = c.get(new NDIndex("0:{}, 0:{}", used, used)).reshape(side, stride, side, stride)
-                .mean(new int[] {1, 3}).toFloatArray();
+                .mean(new int[] {3}).mean(new int[] {1}).toFloatArray(); // PyTorch engine: one axis per mean
         int[] diagHist = new int[bins];
         double diagSum = 0;
         double diagAbs = 0;
