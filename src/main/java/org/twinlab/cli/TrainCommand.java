@@ -96,7 +96,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         Dataset data = DatasetCatalog.open(cfg.dataset());
         RunControl control = new RunControl();
-        Runtime.getRuntime().addShutdownHook(new Thread(control::stop));
+        // Ctrl+C: ask the loop to stop and give it time to save its checkpoint and summary
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.stop();
+            try {
+                ended.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         if (folder == null) {
             folder = RunFolder.create(runDir != null ? runDir : RunFolder.defaultRoot(), cfg);
         } else {
@@ -112,12 +122,22 @@ final class TrainCommand implements Callable<Integer> {
         }
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), !json);
         trainer.listener(progress);
-        RunState state = trainer.run();
+        RunState state;
+        try {
+            state = trainer.run();
+        } finally {
+            ended.countDown();
+        }
         RunSummary s = recorder.summary();
         if (json) {
             out.println(Json.toLine(s));
         } else {
             progress.printSummary(out, s);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already exiting: the hook is running and has seen the run end
         }
         return state == RunState.FAILED ? 1 : 0;
     }

@@ -3,6 +3,10 @@ package org.twinlab.runs;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,9 +15,30 @@ import org.twinlab.train.TrainConfig;
 
 /** config.json and the other JSON files of a run: one Gson set-up for all of them. */
 public final class Json {
-    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .disableHtmlEscaping().create();
-    private static final Gson LINE = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+    /** Numbers that are not finite (a probe that was not run) are written as null: strict JSON has no NaN. */
+    private static final TypeAdapter<Double> FINITE = new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double v) throws IOException {
+            if (v == null || v.isNaN() || v.isInfinite()) {
+                out.nullValue();
+            } else {
+                out.value(v);
+            }
+        }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return Double.NaN;
+            }
+            return in.nextDouble();
+        }
+    };
+    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .registerTypeAdapter(Double.class, FINITE).registerTypeAdapter(double.class, FINITE).create();
+    private static final Gson LINE = new GsonBuilder().disableHtmlEscaping().serializeNulls()
+            .registerTypeAdapter(Double.class, FINITE).registerTypeAdapter(double.class, FINITE).create();
 
     private Json() {
     }

@@ -65,6 +65,8 @@ class CommandLineTest {
             assertTrue(j.has(key), key + " in " + lines[0]);
         }
         assertEquals("finished", j.get("state").getAsString());
+        assertTrue(j.get("pixelsLinearTop1").isJsonNull(), "a baseline that was not run is null, not NaN: " + lines[0]);
+        assertFalse(lines[0].contains("NaN"), "strict JSON");
         assertEquals(8, j.get("steps").getAsInt());
         assertTrue(j.get("linearTop1").getAsDouble() > 0.5);
         Path folder = Path.of(j.get("runFolder").getAsString());
