@@ -73,7 +73,6 @@ final class ConfigView extends ScrollPane {
 
     private VBox dataSection() {
         dataset.getItems().addAll(DatasetCatalog.names());
-        dataset.setEditable(false);
         dataset.valueProperty().bindBidirectional(vm.datasetName);
         dataset.setOnAction(e -> {
             String v = dataset.getValue();
