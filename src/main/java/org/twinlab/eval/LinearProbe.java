@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * A linear classifier on frozen features, as the reference does it: features standardised with the
- * train split's statistics, softmax regression trained with Adam (lr 1e-2, batches of 512) for a few
- * epochs, then top-1 and top-5 on the test split. The gradient is the closed form of softmax
+ * train split's statistics, softmax regression trained with Adam (lr 1e-2 with cosine decay, batches
+ * of 512), then top-1 and top-5 on the test split. The gradient is the closed form of softmax
  * cross-entropy, so no autograd graph is kept; all arrays live in one sub-manager closed at the end.
  */
 public final class LinearProbe {
@@ -56,8 +56,9 @@ public final class LinearProbe {
                         NDArray logits = x.matMul(w).add(b);
                         NDArray p = logits.softmax(1);
                         NDArray delta = p.sub(y).div((float) x.getShape().get(0));
-                        adamW.step(w, x.transpose().matMul(delta));
-                        adamB.step(b, delta.sum(new int[] {0}, true));
+                        float lr = rate(epoch, start, n, epochs);
+                        adamW.step(w, x.transpose().matMul(delta), lr);
+                        adamB.step(b, delta.sum(new int[] {0}, true), lr);
                     }
                 }
                 perm.close();
@@ -84,6 +85,12 @@ public final class LinearProbe {
         }
     }
 
+    /** Adam's rate, 1e-2 decayed to 0 by a cosine over the whole probe: the classifier settles instead of hovering. */
+    private static float rate(int epoch, int start, int n, int epochs) {
+        double t = (epoch + (double) start / n) / epochs;
+        return (float) (0.5e-2 * (1 + Math.cos(Math.PI * t)));
+    }
+
     private static void shuffle(int[] a, SplittableRandom rnd) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
@@ -95,7 +102,6 @@ public final class LinearProbe {
 
     /** Adam on one array, in place; its moments live in the probe's manager. */
     private static final class Adam {
-        private static final float LR = 1e-2f;
         private final NDArray m1;
         private final NDArray m2;
         private int t;
@@ -105,13 +111,13 @@ public final class LinearProbe {
             m2 = m.zeros(shape);
         }
 
-        void step(NDArray param, NDArray grad) {
+        void step(NDArray param, NDArray grad, float lr) {
             t++;
             m1.muli(0.9f).addi(grad.mul(0.1f));
             m2.muli(0.999f).addi(grad.square().mul(0.001f));
             float c1 = (float) (1 - Math.pow(0.9, t));
             float c2 = (float) (1 - Math.pow(0.999, t));
-            param.subi(m1.div(c1).div(m2.div(c2).sqrt().add(1e-8f)).mul(LR));
+            param.subi(m1.div(c1).div(m2.div(c2).sqrt().add(1e-8f)).mul(lr));
         }
     }
 }
