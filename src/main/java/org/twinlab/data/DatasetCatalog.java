@@ -42,10 +42,6 @@ public final class DatasetCatalog {
         return out;
     }
 
-    public static boolean isBuiltin(String name) {
-        return builtins().stream().anyMatch(b -> b.name().equals(name));
-    }
-
     /** The dataset with this built-in name, or read from this folder. */
     public static Dataset open(String nameOrPath) {
         if (nameOrPath == null || nameOrPath.isBlank()) {

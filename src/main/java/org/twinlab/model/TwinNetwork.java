@@ -31,12 +31,10 @@ public final class TwinNetwork implements AutoCloseable {
     private final Block encoder;
     private final Block projector;
     private ParameterStore store;
-    private final String encoderName;
     private final int featureDim;
 
     public TwinNetwork(NDManager parent, ModelSpec spec, ImageShape shape) {
         this.manager = parent.newSubManager();
-        this.encoderName = spec.encoder();
         this.encoder = Encoders.build(spec.encoder());
         this.projector = Projector.build(spec.projectorWidth(), spec.projectorDepth(), spec.projectorBatchNorm());
         this.featureDim = Encoders.featureDim(spec.encoder());
@@ -45,16 +43,8 @@ public final class TwinNetwork implements AutoCloseable {
         this.store = new ParameterStore(manager, false);
     }
 
-    public String encoderName() {
-        return encoderName;
-    }
-
     public int featureDim() {
         return featureDim;
-    }
-
-    public Block encoder() {
-        return encoder;
     }
 
     /** Projector output Z for a batch; training mode uses batch statistics in BatchNorm and updates running ones. */

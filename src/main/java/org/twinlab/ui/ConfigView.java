@@ -213,8 +213,4 @@ final class ConfigView extends ScrollPane {
         }
         preview.setImage(Images.toFx(AugmentPreview.render(d, a, AugmentPreview.pickIndices(d, 8, previewSeed), previewSeed, 1)));
     }
-
-    javafx.scene.image.Image previewImage() {
-        return preview.getImage();
-    }
 }

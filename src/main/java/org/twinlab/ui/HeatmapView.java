@@ -46,7 +46,6 @@ public final class HeatmapView extends VBox {
     private int side;
     private TrainingEvent.Correlation shown;
     private long renders;
-    private long lastRenderNanos;
 
     public HeatmapView() {
         setSpacing(6);
@@ -105,9 +104,7 @@ public final class HeatmapView extends VBox {
             return;
         }
         boolean region = exact.isSelected() && c.stride() > 1;
-        long t0 = System.nanoTime();
         draw(region ? c.region() : c.values(), region ? c.regionSize() : c.side());
-        lastRenderNanos = System.nanoTime() - t0;
     }
 
     /** Maps values to the image's pixels and tells JavaFX which region changed: one buffer, reused. */
@@ -167,10 +164,6 @@ public final class HeatmapView extends VBox {
     /** How many times the heatmap image was redrawn (tests read it). */
     public long renders() {
         return renders;
-    }
-
-    public long lastRenderNanos() {
-        return lastRenderNanos;
     }
 
     public ImageView imageView() {

@@ -352,10 +352,6 @@ public final class WorkbenchViewModel {
         return paused.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
     public ObjectBinding<List<String>> problems() {
         return problems;
     }
