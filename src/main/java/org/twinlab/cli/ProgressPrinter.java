@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.runs.RunSummary;
+import org.twinlab.train.Eta;
 import org.twinlab.train.TrainingEvent;
 import org.twinlab.train.TrainingListener;
 
@@ -12,7 +13,7 @@ final class ProgressPrinter implements TrainingListener {
     private static final long REDRAW_NANOS = 250_000_000L;
     private final PrintWriter err;
     private final boolean bar;
-    private int first;
+    private TrainingEvent.Started started;
     private int total;
     private long lastDraw;
 
@@ -25,7 +26,7 @@ final class ProgressPrinter implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         switch (event) {
             case TrainingEvent.Started s -> {
-                first = s.firstStep();
+                started = s;
                 total = s.totalSteps();
                 err.printf(Locale.ROOT, "%s on %s: %d steps (%d per epoch), %,d parameters, run folder %s%n",
                         s.config().dataset(), s.device(), s.totalSteps(), s.stepsPerEpoch(), s.parameterCount(),
@@ -62,8 +63,7 @@ final class ProgressPrinter implements TrainingListener {
         double frac = total == 0 ? 1 : (double) s.step() / total;
         int width = 30;
         int filled = (int) Math.round(frac * width);
-        double rate = (s.step() - first) / Math.max(1e-9, s.elapsedSeconds());
-        long eta = Math.round((total - s.step()) / Math.max(1e-9, rate));
+        long eta = Eta.seconds(started, s);
         err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d epoch %.2f  ETA %d:%02d  %.0f pairs/s  loss %.2f (inv %.2f, red %.1f)",
                 "=".repeat(filled), " ".repeat(width - filled), 100 * frac, s.step(), total, s.epoch(), eta / 60, eta % 60,
                 s.pairsPerSecond(), s.loss(), s.invariance(), s.redundancy());

@@ -95,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
             folder = null;
         }
         Dataset data = DatasetCatalog.open(cfg.dataset());
+        var problems = cfg.problems(data);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems)); // before a run folder exists
+        }
         RunControl control = new RunControl();
         // Ctrl+C: ask the loop to stop and give it time to save its checkpoint and summary
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.twinlab.augment.AugmentConfig;
+import org.twinlab.data.Dataset;
 import org.twinlab.model.Encoders;
 import org.twinlab.model.ModelSpec;
 import org.twinlab.model.Projector;
@@ -113,6 +114,16 @@ public record TrainConfig(
         }
         if (augment != null) {
             out.addAll(augment.problems());
+        }
+        return out;
+    }
+
+    /** {@link #problems()} and those that depend on the data: a batch larger than the train split. */
+    public List<String> problems(Dataset data) {
+        List<String> out = problems();
+        if (data != null && batchSize > data.train().size()) {
+            out.add("batch size: " + batchSize + " is more than the " + data.train().size() + " training images of "
+                    + data.name());
         }
         return out;
     }

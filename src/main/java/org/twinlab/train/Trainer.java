@@ -59,13 +59,13 @@ public final class Trainer {
     private String runFolder;
 
     public Trainer(TrainConfig config, Dataset dataset, RunControl control) {
-        this.config = config.validated();
+        List<String> problems = config.problems(dataset);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        this.config = config;
         this.dataset = dataset;
         this.control = control;
-        if (dataset.train().size() < config.batchSize()) {
-            throw new IllegalArgumentException("batch size: " + config.batchSize() + " is more than the "
-                    + dataset.train().size() + " training images of " + dataset.name());
-        }
     }
 
     public Trainer listener(TrainingListener l) {

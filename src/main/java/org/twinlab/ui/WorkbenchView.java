@@ -271,8 +271,7 @@ public final class WorkbenchView extends StackPane {
         if (s != null && started != null) {
             double frac = (double) s.step() / started.totalSteps();
             progress.setProgress(frac);
-            double rateSteps = (s.step() - started.firstStep()) / Math.max(1e-9, s.elapsedSeconds());
-            long eta = Math.round((started.totalSteps() - s.step()) / Math.max(1e-9, rateSteps));
+            long eta = org.twinlab.train.Eta.seconds(started, s);
             progressText.setText(String.format(Locale.ROOT, "%.0f%%  ETA %d:%02d", 100 * frac, eta / 60, eta % 60));
             speed.setText(String.format(Locale.ROOT, "%.0f pairs/s", s.pairsPerSecond()));
             stepText.setText(String.format(Locale.ROOT, "step %d, epoch %.2f", s.step(), s.epoch()));

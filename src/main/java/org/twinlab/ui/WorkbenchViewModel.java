@@ -193,11 +193,7 @@ public final class WorkbenchViewModel {
             return null;
         }
         TrainConfig c = b.build();
-        out.addAll(c.problems());
-        Dataset d = dataset.get();
-        if (out.isEmpty() && d != null && c.batchSize() > d.train().size()) {
-            out.add("batch size: " + c.batchSize() + " is more than the " + d.train().size() + " training images");
-        }
+        out.addAll(c.problems(dataset.get()));
         return out.isEmpty() ? c : null;
     }
 

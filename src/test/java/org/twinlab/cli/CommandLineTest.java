@@ -39,8 +39,10 @@ class CommandLineTest {
             {"train", "--lr", "abc", "--run-dir", dir.toString()},
             {"train", "--lr", "0", "--run-dir", dir.toString()},
             {"train", "--optimizer", "rmsprop", "--run-dir", dir.toString()},
+            {"train", "--batch", "8100", "--run-dir", dir.toString()},
         };
-        String[] mentions = {"batch size", "lambda", "projector width", "nope-not-here", "abc", "learning rate", "optimizer"};
+        String[] mentions = {"batch size", "lambda", "projector width", "nope-not-here", "abc", "learning rate", "optimizer",
+            "8000 training images"};
         for (int i = 0; i < cases.length; i++) {
             Outcome o = run(cases[i]);
             assertEquals(2, o.code(), String.join(" ", cases[i]));
