@@ -35,14 +35,18 @@ abstract class PlotCanvas extends Region {
     PlotCanvas() {
         getChildren().add(canvas);
         setMinSize(120, 80);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
     }
 
+    /** The canvas follows the region's size; a new size redraws (after the resize, not before it). */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(Math.max(1, getWidth()));
-        canvas.setHeight(Math.max(1, getHeight()));
+        double w = Math.max(1, getWidth());
+        double h = Math.max(1, getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
     }
 
     /** Font size for ticks and labels (the presenter zoom raises it). */

@@ -215,6 +215,7 @@ public final class WorkbenchView extends StackPane {
     private void presenterZoom(boolean on) {
         double size = on ? 18 : 13;
         setStyle("-fx-font-size: " + size + "px;");
+        config.setPrefWidth(on ? 470 : 360); // the settings column keeps its labels readable
         for (PlotCanvas p : new PlotCanvas[] {loss, rate, probe, scatter}) {
             p.setFontSize(on ? 16 : 12);
         }
