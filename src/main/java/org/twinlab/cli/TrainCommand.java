@@ -116,10 +116,8 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             folder.truncateMetricsAfter(resumeStep.getAsInt());
         }
-        RunRecorder recorder = folder.recorder();
-        Trainer trainer = new Trainer(cfg, data, control).listener(recorder)
-                .checkpoints(folder.checkpointSink(), folder.dir().toString())
-                .baselines(!noBaselines);
+        Trainer trainer = new Trainer(cfg, data, control).baselines(!noBaselines);
+        RunRecorder recorder = folder.record(trainer);
         if (resumeStep.isPresent()) {
             RunFolder f = folder;
             trainer.resumeFrom(resumeStep.getAsInt(), f::openCheckpoint);

@@ -81,11 +81,7 @@ public final class RunFolder {
         return Json.readConfig(file(CONFIG));
     }
 
-    /** Checkpoints go to checkpoint/ through a temporary folder and a rename, so one is always whole. */
-    public Trainer.CheckpointSink checkpointSink() {
-        return (step, net) -> saveCheckpoint(step, net);
-    }
-
+    /** Written through temporaries and renames, so the parameters and their step are always whole. */
     private void saveCheckpoint(int step, TwinNetwork net) throws IOException {
         Path ckpt = file(CHECKPOINT_DIR);
         Files.createDirectories(ckpt);
@@ -135,8 +131,13 @@ public final class RunFolder {
         }
     }
 
-    /** A listener writing this folder's metrics, probes, snapshots and summary as the run goes. */
-    public RunRecorder recorder() {
-        return new RunRecorder(this);
+    /**
+     * Makes this folder the trainer's record: its events written as the run goes (metrics, probes,
+     * snapshots, summary) and its checkpoints saved here. Returns the recorder, which keeps the summary.
+     */
+    public RunRecorder record(Trainer trainer) {
+        RunRecorder recorder = new RunRecorder(this);
+        trainer.listener(recorder).checkpoints(this::saveCheckpoint, dir.toString());
+        return recorder;
     }
 }

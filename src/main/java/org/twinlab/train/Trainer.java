@@ -57,6 +57,8 @@ public final class Trainer {
     private boolean baselines = true;
     private boolean probes = true;
     private String runFolder;
+    /** Steps done so far: a failure is reported at the step it happened, not where the run began. */
+    private int stepsDone;
 
     public Trainer(TrainConfig config, Dataset dataset, RunControl control) {
         List<String> problems = config.problems(dataset);
@@ -125,7 +127,7 @@ public final class Trainer {
             t.setDaemon(true);
             return t;
         });
-        int step = resumeStep;
+        stepsDone = resumeStep;
         try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             try (TwinNetwork net = new TwinNetwork(root, config.model(), dataset.shape())) {
@@ -137,14 +139,14 @@ public final class Trainer {
                 return loop(root, net, device, prefetch);
             }
         } catch (IOException e) {
-            publish(new TrainingEvent.State(RunState.FAILED, step, "checkpoint: " + e.getMessage()));
+            publish(new TrainingEvent.State(RunState.FAILED, stepsDone, "checkpoint: " + e.getMessage()));
             return RunState.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            publish(new TrainingEvent.State(RunState.STOPPED, step, "interrupted"));
+            publish(new TrainingEvent.State(RunState.STOPPED, stepsDone, "interrupted"));
             return RunState.STOPPED;
         } catch (EngineException | IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
-            publish(new TrainingEvent.State(RunState.FAILED, step, describe(e)));
+            publish(new TrainingEvent.State(RunState.FAILED, stepsDone, describe(e)));
             return RunState.FAILED;
         } finally {
             prefetch.shutdownNow();
@@ -241,6 +243,7 @@ public final class Trainer {
                 }
             }
             step++;
+            stepsDone = step;
             long dt = System.nanoTime() - t0;
             activeNanos += dt;
             recent[step % recent.length] = dt;

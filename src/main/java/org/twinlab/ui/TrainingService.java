@@ -73,8 +73,9 @@ public final class TrainingService extends Service<RunState> {
                 try {
                     RunFolder folder = RunFolder.create(runRoot, cfg);
                     runFolder = folder.dir();
-                    return new Trainer(cfg, data, ctl).listener(view).listener(folder.recorder())
-                            .checkpoints(folder.checkpointSink(), folder.dir().toString()).run();
+                    Trainer trainer = new Trainer(cfg, data, ctl).listener(view);
+                    folder.record(trainer);
+                    return trainer.run();
                 } finally {
                     finished.countDown();
                 }

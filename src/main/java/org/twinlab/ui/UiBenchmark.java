@@ -139,8 +139,9 @@ public final class UiBenchmark extends Application {
     private static double headless(TrainConfig cfg, Path runs) throws java.io.IOException {
         StepTimer timer = new StepTimer(WARMUP_STEPS, WARMUP_STEPS + TIMED_STEPS);
         org.twinlab.runs.RunFolder folder = org.twinlab.runs.RunFolder.create(runs, cfg);
-        new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(folder.recorder())
-                .checkpoints(folder.checkpointSink(), folder.dir().toString()).listener(timer).run();
+        Trainer trainer = new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(timer);
+        folder.record(trainer);
+        trainer.run();
         return timer.pairsPerSecond(cfg.batchSize());
     }
 

@@ -43,28 +43,28 @@ class RunFolderTest {
         TrainConfig cfg = b.build();
         RunFolder f = RunFolder.create(root, cfg);
         RunControl control = new RunControl();
-        Trainer first = new Trainer(cfg, d, control).probes(false).listener(f.recorder())
-                .checkpoints(f.checkpointSink(), f.dir().toString()).listener(e -> {
-                    if (e instanceof TrainingEvent.Step s && s.step() == 6) {
-                        control.stop();
-                    }
-                });
+        Trainer first = new Trainer(cfg, d, control).probes(false);
+        f.record(first);
+        first.listener(e -> {
+            if (e instanceof TrainingEvent.Step s && s.step() == 6) {
+                control.stop();
+            }
+        });
         assertEquals(RunState.STOPPED, first.run());
         assertEquals(6, f.checkpointStep().getAsInt(), "a stop saves a checkpoint");
         assertEquals("stopped", Json.GSON.fromJson(Files.readString(f.file(RunFolder.SUMMARY)), RunSummary.class).state());
 
         RunFolder again = RunFolder.open(f.dir());
         again.truncateMetricsAfter(6);
-        RunRecorder rec = again.recorder();
         List<Integer> seen = new java.util.ArrayList<>();
         TestRuns.Collector events = new TestRuns.Collector();
-        RunState end = new Trainer(again.config(), d, new RunControl()).probes(false).listener(rec).listener(events)
-                .checkpoints(again.checkpointSink(), again.dir().toString())
-                .resumeFrom(6, again::openCheckpoint).listener(e -> {
-                    if (e instanceof TrainingEvent.Step s) {
-                        seen.add(s.step());
-                    }
-                }).run();
+        Trainer second = new Trainer(again.config(), d, new RunControl()).probes(false);
+        again.record(second);
+        RunState end = second.listener(events).resumeFrom(6, again::openCheckpoint).listener(e -> {
+            if (e instanceof TrainingEvent.Step s) {
+                seen.add(s.step());
+            }
+        }).run();
         assertEquals(RunState.FINISHED, end, events.of(TrainingEvent.State.class).toString());
         assertEquals(List.of(7, 8, 9, 10, 11, 12), seen);
         Table metrics = Table.read().csv(f.file(RunFolder.METRICS).toFile());
