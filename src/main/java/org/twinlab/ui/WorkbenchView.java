@@ -287,7 +287,7 @@ public final class WorkbenchView extends StackPane {
         }
     }
 
-    /** The longest gap between FX pulses seen so far, in milliseconds. */
+    /** The gaps between FX pulses and the window's own redraw time, for the benchmark. */
     public PulseMonitor pulses() {
         return pulses;
     }
