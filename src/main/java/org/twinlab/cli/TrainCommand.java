@@ -52,13 +52,13 @@ final class TrainCommand implements Callable<Integer> {
     String encoder;
     @Option(names = "--optimizer", description = "adam, adamw, sgd or lars (default adam)")
     String optimizer;
-    @Option(names = "--lr", description = "base learning rate (default 1e-3 for Adam, 0.2 x batch/256 for LARS)")
+    @Option(names = "--lr", description = "base learning rate (default 3e-3 for Adam, 0.05 for SGD, 0.2 x batch/256 for LARS)")
     Double lr;
     @Option(names = "--weight-decay", description = "weight decay (default 1e-6)")
     Double weightDecay;
     @Option(names = "--schedule", description = "constant or cosine (default cosine)")
     String schedule;
-    @Option(names = "--warmup-epochs", description = "linear warm-up epochs (default 0)")
+    @Option(names = "--warmup-epochs", description = "linear warm-up epochs (default 1)")
     Double warmupEpochs;
     @Option(names = "--augment", description = "official (the paper's recipe, adapted to small images) or crop-flip")
     String augment;

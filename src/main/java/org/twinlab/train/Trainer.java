@@ -122,11 +122,8 @@ public final class Trainer {
             publish(new TrainingEvent.State(RunState.FAILED, resumeStep, e.getMessage()));
             return RunState.FAILED;
         }
-        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "twinlab-augment");
-            t.setDaemon(true);
-            return t;
-        });
+        // augmentation runs on its own background pool (parallel inside), not the common pool
+        ExecutorService prefetch = BackgroundThreads.pool("twinlab-augment", Runtime.getRuntime().availableProcessors());
         stepsDone = resumeStep;
         try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) config.seed());

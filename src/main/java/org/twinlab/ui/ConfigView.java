@@ -42,6 +42,7 @@ final class ConfigView extends ScrollPane {
     final TextField batch = new TextField();
     final TextField width = new TextField();
     final TextField lr = new TextField();
+    final TextField warmup = new TextField();
     final TextField epochs = new TextField();
     final TextField seed = new TextField();
     final TextField probeEvery = new TextField();
@@ -156,6 +157,9 @@ final class ConfigView extends ScrollPane {
         Controls.row(g, "optimizer", opt);
         lr.textProperty().bindBidirectional(vm.learningRate);
         Controls.row(g, "learning rate (live)", lr);
+        warmup.textProperty().bindBidirectional(vm.warmupEpochs);
+        warmup.disableProperty().bind(vm.runningProperty());
+        Controls.row(g, "warm-up (epochs)", warmup);
         epochs.textProperty().bindBidirectional(vm.epochs);
         epochs.disableProperty().bind(vm.runningProperty());
         Controls.row(g, "epochs", epochs);
@@ -184,6 +188,7 @@ final class ConfigView extends ScrollPane {
         Controls.mark(batch, vm.problemFor("batch size"));
         Controls.mark(width, vm.problemFor("projector width"));
         Controls.mark(lr, vm.problemFor("learning rate"));
+        Controls.mark(warmup, vm.problemFor("warm-up epochs"));
         Controls.mark(epochs, vm.problemFor("epochs"));
         Controls.mark(seed, vm.problemFor("seed"));
         Controls.mark(probeEvery, vm.problemFor("probe interval"));

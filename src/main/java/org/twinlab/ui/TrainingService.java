@@ -9,6 +9,7 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.twinlab.data.Dataset;
 import org.twinlab.runs.RunFolder;
+import org.twinlab.train.BackgroundThreads;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
@@ -20,11 +21,7 @@ import org.twinlab.train.Trainer;
  * the FX thread). Each start makes a new run folder from the configuration given.
  */
 public final class TrainingService extends Service<RunState> {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "twinlab-training");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(BackgroundThreads.named("twinlab-training"));
     private final Path runRoot;
     private volatile TrainConfig config;
     private volatile Dataset dataset;

@@ -28,6 +28,7 @@ import org.twinlab.train.TrainingEvent;
 public final class UiBenchmark extends Application {
     private static final int WARMUP_STEPS = 10;
     private static final int TIMED_STEPS = 60;
+    private static final long IDLE_MILLIS = 15_000;
 
     public static void main(String[] args) {
         launch(UiBenchmark.class, args);
@@ -102,6 +103,16 @@ public final class UiBenchmark extends Application {
             }
         });
         loaded.await(60, TimeUnit.SECONDS);
+        // the window alone, no run: the gaps this machine's display and toolkit give by themselves
+        fx(() -> {
+            view.pulses().reset();
+            return null;
+        });
+        Thread.sleep(IDLE_MILLIS);
+        double[] idle = fx(() -> new double[] {view.pulses().pulses(), view.pulses().maxGapMillis(),
+            view.pulses().percentileMillis(0.99), view.pulses().gapsOver(50)});
+        System.out.printf(Locale.ROOT, "window open, no run, %d s: FX pulses: %d, longest gap %.1f ms, 99th percentile %.1f ms, "
+                + "%d gaps over 50 ms%n", IDLE_MILLIS / 1000, (long) idle[0], idle[1], idle[2], (long) idle[3]);
         // alternate headless and window runs so neither gains from going second (JIT, allocator, caches)
         TrainConfig cfg = fx(vm::config).toBuilder().build();
         TrainConfig.Builder b = cfg.toBuilder();

@@ -45,6 +45,7 @@ public final class WorkbenchViewModel {
     public final StringProperty batch = new SimpleStringProperty();
     public final StringProperty optimizer = new SimpleStringProperty();
     public final StringProperty learningRate = new SimpleStringProperty();
+    public final StringProperty warmupEpochs = new SimpleStringProperty();
     public final StringProperty epochs = new SimpleStringProperty();
     public final StringProperty seed = new SimpleStringProperty();
     public final StringProperty probeEvery = new SimpleStringProperty();
@@ -62,7 +63,7 @@ public final class WorkbenchViewModel {
         service = new TrainingService(runRoot);
         apply(TrainConfig.defaults());
         problems = Bindings.createObjectBinding(this::computeProblems, dataset, viewA, viewB, encoder, width, depth,
-                lambda, batch, optimizer, learningRate, epochs, seed, probeEvery, projectorBatchNorm);
+                lambda, batch, optimizer, learningRate, warmupEpochs, epochs, seed, probeEvery, projectorBatchNorm);
         startBlockedReason = Bindings.createStringBinding(() -> {
             if (running.get()) {
                 return "a run is going";
@@ -106,6 +107,7 @@ public final class WorkbenchViewModel {
         batch.set(Integer.toString(c.batchSize()));
         optimizer.set(c.optimizer());
         learningRate.set(format(c.learningRate()));
+        warmupEpochs.set(format(c.warmupEpochs()));
         epochs.set(format(c.epochs()));
         seed.set(Long.toString(c.seed()));
         probeEvery.set(format(c.probeEvery()));
@@ -183,6 +185,7 @@ public final class WorkbenchViewModel {
         b.batchSize = integer(batch.get(), "batch size", out);
         b.optimizer = optimizer.get();
         b.learningRate = number(learningRate.get(), "learning rate", out);
+        b.warmupEpochs = number(warmupEpochs.get(), "warm-up epochs", out);
         b.epochs = number(epochs.get(), "epochs", out);
         b.steps = 0;
         b.seed = integer(seed.get(), "seed", out);

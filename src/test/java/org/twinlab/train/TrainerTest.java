@@ -116,7 +116,9 @@ class TrainerTest {
     void lambdaAndLearningRateChangesTakeEffectAtTheNextStep() {
         RunControl control = new RunControl();
         TestRuns.Collector c = new TestRuns.Collector();
-        new Trainer(TestRuns.small(6), SAMPLE, control).probes(false).listener(c).listener(e -> {
+        TrainConfig.Builder b = TestRuns.small(6).toBuilder();
+        b.warmupEpochs = 0; // the rate before the change is then the configured one
+        new Trainer(b.build(), SAMPLE, control).probes(false).listener(c).listener(e -> {
             if (e instanceof TrainingEvent.Step s && s.step() == 3) {
                 control.setLambda(0.5);
                 control.setLearningRate(1e-4);
