@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     String encoder;
     @Option(names = "--optimizer", description = "adam, adamw, sgd or lars (default adam)")
     String optimizer;
-    @Option(names = "--lr", description = "base learning rate (default 3e-3 for Adam, 0.05 for SGD, 0.2 x batch/256 for LARS)")
+    @Option(names = "--lr", description = "base learning rate (default 1e-2 for Adam, 0.05 for SGD, 0.2 x batch/256 for LARS)")
     Double lr;
     @Option(names = "--weight-decay", description = "weight decay (default 1e-6)")
     Double weightDecay;

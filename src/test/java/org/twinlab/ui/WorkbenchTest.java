@@ -131,6 +131,15 @@ class WorkbenchTest {
         type(robot, view.config.batch, "128");
         assertFalse(view.start.isDisabled());
         assertFalse(view.config.batch.getPseudoClassStates().contains(Controls.ERROR));
+        // the warm-up is checked the same way, and marks its own field only
+        type(robot, view.config.warmup, "-1");
+        assertTrue(view.start.isDisabled());
+        assertTrue(view.blocked.getText().contains("warm-up epochs"), view.blocked.getText());
+        assertTrue(view.config.warmup.getPseudoClassStates().contains(Controls.ERROR));
+        assertFalse(view.config.epochs.getPseudoClassStates().contains(Controls.ERROR));
+        type(robot, view.config.warmup, "0.5");
+        assertFalse(view.start.isDisabled());
+        assertEquals(0.5, vm.config().warmupEpochs(), 1e-12);
     }
 
     @Test
