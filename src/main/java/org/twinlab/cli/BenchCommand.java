@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Speed on the default configuration with fixed seeds, after a warm-up: augmented pairs per second
+ * Speed on the PyTorch reference's configuration ({@link TrainConfig#reference()}) with fixed seeds, after a warm-up: augmented pairs per second
  * (both views) and full training pairs per second (augmentation, forward, backward, update).
  */
 @Command(name = "bench", description = "Measure augmentation and training pairs per second on the configuration of the PyTorch reference (the default with Adam 1e-3, no warm-up).")
