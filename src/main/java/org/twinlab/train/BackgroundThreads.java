@@ -1,7 +1,6 @@
 package org.twinlab.train;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,10 +20,7 @@ public final class BackgroundThreads {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             int n = count.getAndIncrement();
-            Thread t = new Thread(r, n == 0 ? name : name + "-" + n);
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
+            return background(new Thread(r), n == 0 ? name : name + "-" + n);
         };
     }
 
@@ -34,12 +30,15 @@ public final class BackgroundThreads {
      */
     public static ForkJoinPool pool(String name, int parallelism) {
         AtomicInteger count = new AtomicInteger();
-        return new ForkJoinPool(parallelism, p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(name + "-" + count.getAndIncrement());
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        }, null, false);
+        return new ForkJoinPool(parallelism,
+                p -> background(ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p), name + "-" + count.getAndIncrement()),
+                null, false);
+    }
+
+    private static <T extends Thread> T background(T t, String name) {
+        t.setName(name);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
     }
 }

@@ -18,7 +18,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.twinlab.augment.AugmentConfig;
 import org.twinlab.augment.TwoViewAugmenter;
 import org.twinlab.data.Dataset;
