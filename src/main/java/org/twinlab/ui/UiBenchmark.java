@@ -23,7 +23,9 @@ import org.twinlab.train.TrainingEvent;
  * warm-up. (2) A redraw of the loss plot holding 100,000 points per curve. (3) Training pairs per
  * second with the window open and rendering, with the gaps between FX pulses meanwhile, against the
  * same run headless (run folder and checkpoints included, as `./twinlab train` does), alternating
- * twice. Fixed seeds; the default configuration on the built-in sample.
+ * twice. Fixed seeds; the default configuration on the built-in sample. A {@link WakeupProbe} runs through
+ * each phase, headless ones included, so the pulse gaps can be read against the scheduling delays the
+ * machine gives a thread that does nothing.
  */
 public final class UiBenchmark extends Application {
     private static final int WARMUP_STEPS = 10;
@@ -108,11 +110,13 @@ public final class UiBenchmark extends Application {
             view.pulses().reset();
             return null;
         });
+        WakeupProbe idleProbe = new WakeupProbe();
         Thread.sleep(IDLE_MILLIS);
+        idleProbe.close();
         double[] idle = fx(() -> new double[] {view.pulses().pulses(), view.pulses().maxGapMillis(),
             view.pulses().percentileMillis(0.99), view.pulses().gapsOver(50)});
         System.out.printf(Locale.ROOT, "window open, no run, %d s: FX pulses: %d, longest gap %.1f ms, 99th percentile %.1f ms, "
-                + "%d gaps over 50 ms%n", IDLE_MILLIS / 1000, (long) idle[0], idle[1], idle[2], (long) idle[3]);
+                + "%d gaps over 50 ms; %s%n", IDLE_MILLIS / 1000, (long) idle[0], idle[1], idle[2], (long) idle[3], idleProbe);
         // alternate headless and window runs so neither gains from going second (JIT, allocator, caches)
         TrainConfig cfg = fx(vm::config).toBuilder().build();
         TrainConfig.Builder b = cfg.toBuilder();
@@ -122,17 +126,23 @@ public final class UiBenchmark extends Application {
         double[] headless = new double[2];
         double[][] window = new double[2][];
         for (int round = 0; round < 2; round++) {
+            // the probe runs through both: its lateness headless shows what the machine does to any thread while libtorch trains
+            WakeupProbe headlessProbe = new WakeupProbe();
             headless[round] = headless(timed, runs);
+            headlessProbe.close();
             fx(() -> {
                 vm.apply(timed);
                 vm.start();
                 return null;
             });
+            WakeupProbe windowProbe = new WakeupProbe();
             window[round] = time(vm, view);
+            windowProbe.close();
             System.out.printf(Locale.ROOT, "round %d: headless %.0f pairs/s, window open %.0f pairs/s; FX pulses: %d, longest gap "
                     + "%.1f ms, 99th percentile %.1f ms, %d gaps over 50 ms; longest redraw by the window %.1f ms%n", round + 1,
                     headless[round], window[round][0], (long) window[round][2], window[round][1], window[round][3],
                     (long) window[round][4], window[round][5]);
+            System.out.printf(Locale.ROOT, "         headless run: %s%n         window run:   %s%n", headlessProbe, windowProbe);
         }
         Path shot = Path.of(System.getProperty("twinlab.benchShot", "target/bench-ui.png"));
         fx(() -> {
