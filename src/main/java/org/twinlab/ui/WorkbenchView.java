@@ -68,8 +68,6 @@ public final class WorkbenchView extends StackPane {
     private TrainingEvent.Embedding seenEmbedding;
     private int seenProbes;
     private long lastPlotNanos;
-    /** The part of the current redraw the next pulse does: 0 none, 1 heatmap, 2 curves, 3 probe, scatter, status. */
-    private int stage;
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -223,11 +221,7 @@ public final class WorkbenchView extends StackPane {
         }
     }
 
-    /**
-     * The clock: redraw what changed since the last pulse, at most 10 times a second. A redraw is
-     * spread over consecutive pulses, the heatmap, the curves, then probe, scatter and status bar, so
-     * no single pulse holds the FX thread for all of them.
-     */
+    /** The clock: redraw what changed since the last pulse, at most 10 times a second. */
     private void refresh(long now) {
         LiveRun run = vm.live();
         if (run != seenRun) {
@@ -236,52 +230,24 @@ public final class WorkbenchView extends StackPane {
             seenProbes = 0;
             seenCorrelation = null;
             seenEmbedding = null;
-            stage = 0;
             loss.setRun(run);
             rate.setRun(run);
             probe.setResults(java.util.List.of(), 1);
             scatter.setEmbedding(null);
         }
-        if (stage == 0) {
-            long v = run.version();
-            if (v == seenVersion || now - lastPlotNanos < REDRAW_NANOS) {
-                return;
-            }
-            seenVersion = v;
-            lastPlotNanos = now;
-            stage = 1;
+        long v = run.version();
+        if (v == seenVersion || now - lastPlotNanos < REDRAW_NANOS) {
+            return;
         }
-        // a stage with nothing to draw hands over to the next one within the same pulse
-        while (stage != 0) {
-            boolean drew = switch (stage) {
-                case 1 -> drawCorrelation(run);
-                case 2 -> drawCurves();
-                default -> drawProbesAndStatus(run);
-            };
-            stage = stage == 3 ? 0 : stage + 1;
-            if (drew) {
-                return;
-            }
-        }
-    }
-
-    private boolean drawCorrelation(LiveRun run) {
+        seenVersion = v;
+        lastPlotNanos = now;
         TrainingEvent.Correlation c = run.correlation.get();
-        if (c == null || c == seenCorrelation) {
-            return false;
+        if (c != null && c != seenCorrelation) {
+            seenCorrelation = c;
+            heatmap.show(c);
         }
-        seenCorrelation = c;
-        heatmap.show(c);
-        return true;
-    }
-
-    private boolean drawCurves() {
         loss.redraw();
         rate.redraw();
-        return true;
-    }
-
-    private boolean drawProbesAndStatus(LiveRun run) {
         TrainingEvent.Started started = run.started.get();
         if (run.probes.size() != seenProbes) {
             seenProbes = run.probes.size();
@@ -294,7 +260,6 @@ public final class WorkbenchView extends StackPane {
             scatter.setEmbedding(e);
         }
         status(run, started);
-        return true;
     }
 
     private void status(LiveRun run, TrainingEvent.Started started) {
