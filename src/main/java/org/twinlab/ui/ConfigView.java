@@ -16,6 +16,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.twinlab.augment.AugmentConfig;
@@ -92,6 +93,9 @@ final class ConfigView extends ScrollPane {
                 vm.loadDataset(f.getAbsolutePath());
             }
         });
+        // the button keeps its whole label at 1280x800; the combo gives up the width instead
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        dataset.setMinWidth(100);
         HBox row = new HBox(6, dataset, open);
         row.disableProperty().bind(vm.runningProperty());
         thumbnails.setPreserveRatio(true);

@@ -13,6 +13,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.RangeSlider;
 
 /** Small builders for the labelled controls the configuration panes are made of. */
@@ -27,7 +28,8 @@ final class Controls {
         g.setHgap(8);
         g.setVgap(5);
         ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(86);
+        // as wide as the longest label: a fixed minimum lets the column shrink below its labels
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints field = new ColumnConstraints();
         field.setHgrow(Priority.ALWAYS);
         field.setFillWidth(true);

@@ -105,7 +105,11 @@ abstract class PlotCanvas extends Region {
             g.setStroke(GRID);
             g.strokeLine(px, top, px, h - bottom);
             g.setFill(TEXT);
-            g.fillText(label(t), px, h - bottom + 3);
+            String text = label(t);
+            // a label centred on the right edge would be cut by the canvas: end it at the edge instead
+            boolean atEdge = px + 0.3 * fontSize * text.length() > w - 1;
+            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(text, atEdge ? w - 1 : px, h - bottom + 3);
         }
         g.setStroke(AXIS);
         g.strokeRect(left, top, w - left - right, h - top - bottom);
