@@ -98,7 +98,6 @@ abstract class PlotCanvas extends Region {
             g.setFill(TEXT);
             g.fillText(label(log ? Math.pow(10, t) : t), left - 4, py);
         }
-        g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t : ticks(x0, x1, false)) {
             double px = x(t);

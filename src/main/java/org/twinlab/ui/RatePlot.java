@@ -2,6 +2,7 @@ package org.twinlab.ui;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 
 /** The learning rate against step, under the loss curves. */
 final class RatePlot extends PlotCanvas {
@@ -36,6 +37,7 @@ final class RatePlot extends PlotCanvas {
         frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), 0, hi * 1.1, false, null);
         curve(g, steps, ys, n, RATE, 1.5);
         g.setFill(RATE);
+        g.setTextAlign(TextAlignment.CENTER); // its own: the axis leaves the alignment of its last tick label
         g.fillText("learning rate", left + 60, top + fontSize());
     }
 }
