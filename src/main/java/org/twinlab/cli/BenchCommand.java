@@ -1,5 +1,8 @@
 package org.twinlab.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinlab.augment.AugmentConfig;
@@ -7,11 +10,12 @@ import org.twinlab.augment.TwoViewAugmenter;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
-import org.twinlab.train.RunControl;
-import org.twinlab.train.RunState;
+import org.twinlab.runs.RunSession;
+import org.twinlab.runs.RunSummary;
+import org.twinlab.train.Devices;
+import org.twinlab.train.Settings;
 import org.twinlab.train.StepTimer;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     int augmentBatches;
     @Option(names = "--skip-training", description = "measure augmentation only")
     boolean skipTraining;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
 
@@ -51,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (warmup < 0 || steps < 1 || augmentBatches < 1) {
             throw new IllegalArgumentException("--warmup must be >= 0 and --steps, --augment-batches >= 1");
         }
@@ -60,32 +66,42 @@ final class BenchCommand implements Callable<Integer> {
         b.dataset = dataset;
         b.batchSize = batch;
         b.projectorWidth = width;
-        b.encoder = encoder;
+        b.encoder = Settings.ENCODER.parse(encoder);
+        b.device = Settings.DEVICE.parse(device);
         b.steps = warmup + steps;
         b.probeEvery = 0;
         b.snapshotEvery = 1_000_000;
         b.name = "bench";
         TrainConfig cfg = b.build().validated();
+        Devices.select(cfg.device()); // a GPU that cannot be used is one line before any work
 
         double augRate = augmentation(data, cfg);
         double trainRate = Double.NaN;
-        String device = "";
+        String usedDevice = "";
         if (!skipTraining) {
             StepTimer timer = new StepTimer(warmup, warmup + steps);
             String[] dev = new String[1];
-            Trainer trainer = new Trainer(cfg, data, new RunControl()).probes(false).listener(timer).listener(e -> {
-                if (e instanceof TrainingEvent.Started s) {
-                    dev[0] = s.device();
+            // the same work as a real run, run folder included, in a folder removed afterwards
+            Path scratch = Files.createTempDirectory("twinlab-bench");
+            try {
+                RunSession session = RunSession.create(scratch, cfg, data, "twinlab bench").probes(false)
+                        .listener(timer).listener(e -> {
+                            if (e instanceof TrainingEvent.Started s) {
+                                dev[0] = s.device();
+                            }
+                        });
+                RunSummary s = session.run();
+                if (!"finished".equals(s.state())) {
+                    throw new IllegalArgumentException("the benchmark run did not finish: " + s.message());
                 }
-            });
-            if (trainer.run() != RunState.FINISHED) {
-                throw new IllegalStateException("the benchmark run did not finish");
+            } finally {
+                deleteTree(scratch);
             }
             trainRate = timer.pairsPerSecond(batch);
-            device = dev[0];
+            usedDevice = dev[0];
         }
         Result r = new Result(data.name(), batch, width, encoder, Runtime.getRuntime().availableProcessors(), augRate,
-                trainRate, steps, device);
+                trainRate, steps, usedDevice);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.toLine(r));
@@ -93,10 +109,18 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "augmentation: %.0f pairs/s (both views, batch %d, %s, official recipe)%n", augRate, batch, data.name());
             if (!skipTraining) {
                 out.printf(Locale.ROOT, "training:     %.0f pairs/s (%s, projector %d-%d-%d, %d timed steps after %d warm-up, %s)%n",
-                        trainRate, encoder, width, width, width, steps, warmup, device);
+                        trainRate, encoder, width, width, width, steps, warmup, usedDevice);
             }
         }
         return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private double augmentation(Dataset data, TrainConfig cfg) {

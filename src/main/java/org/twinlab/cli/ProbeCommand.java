@@ -2,7 +2,6 @@ package org.twinlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.eval.ProbeSuite;
 import org.twinlab.model.TwinNetwork;
+import org.twinlab.runs.CheckpointStore;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.train.Devices;
@@ -37,14 +37,12 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RunFolder folder = RunFolder.open(run);
         TrainConfig cfg = folder.config();
-        int step = folder.checkpointStep().orElseThrow(
-                () -> new IllegalArgumentException(run + ": has no checkpoint to probe"));
+        CheckpointStore.Record checkpoint = folder.requireCheckpoint("probe");
+        int step = checkpoint.step();
         Dataset data = DatasetCatalog.open(cfg.dataset());
         try (NDManager root = NDManager.newBaseManager(Devices.select(cfg.device()));
              TwinNetwork net = new TwinNetwork(root, cfg.model(), data.shape())) {
-            try (InputStream in = folder.openCheckpoint()) {
-                net.load(in);
-            }
+            checkpoint.loadNetwork(net);
             double epoch = (double) step / (data.train().size() / cfg.batchSize());
             ProbeResult trained = ProbeSuite.encoder(ProbeResult.TRAINED, net, data, root, step, epoch, cfg.seed()).result();
             ProbeResult pixels = ProbeSuite.pixels(data, root, cfg.seed());

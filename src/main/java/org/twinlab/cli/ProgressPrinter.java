@@ -47,6 +47,12 @@ final class ProgressPrinter implements TrainingListener {
                 err.printf(Locale.ROOT, "probe %-7s step %d: linear top-1 %.2f%%, top-5 %.2f%%, kNN top-1 %.2f%% (%.1f s)%n",
                         r.encoder(), r.step(), 100 * r.linearTop1(), 100 * r.linearTop5(), 100 * r.knnTop1(), r.seconds());
             }
+            case TrainingEvent.Notice n -> {
+                if (bar) {
+                    err.print("\r\033[K");
+                }
+                err.println("note: " + n.message());
+            }
             case TrainingEvent.State s -> {
                 if (s.state().isTerminal() && s.message() != null) {
                     err.println();
@@ -64,12 +70,25 @@ final class ProgressPrinter implements TrainingListener {
         int width = 30;
         int filled = (int) Math.round(frac * width);
         long eta = Eta.seconds(started, s);
-        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d epoch %.2f  ETA %d:%02d  %.0f pairs/s  loss %.2f (inv %.2f, red %.1f)",
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < started.terms().size() && i < s.terms().length; i++) {
+            terms.append(i == 0 ? " (" : ", ").append(started.terms().get(i).label())
+                    .append(String.format(Locale.ROOT, " %.3g", s.terms()[i]));
+        }
+        if (terms.length() > 0) {
+            terms.append(')');
+        }
+        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d epoch %.2f  ETA %d:%02d  %.0f pairs/s  loss %.4g%s",
                 "=".repeat(filled), " ".repeat(width - filled), 100 * frac, s.step(), total, s.epoch(), eta / 60, eta % 60,
-                s.pairsPerSecond(), s.loss(), s.invariance(), s.redundancy());
+                s.pairsPerSecond(), s.loss(), terms);
         if (s.step() == total) {
             err.println();
         }
+    }
+
+    /** "86.59%", or "not measured" for a probe that was not run. */
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "not measured" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
     void printSummary(PrintWriter out, RunSummary s) {
@@ -78,10 +97,16 @@ final class ProgressPrinter implements TrainingListener {
         }
         out.printf(Locale.ROOT, "%s after %d steps (%.2f epochs, %.1f s, %.0f pairs/s on %s)%n", s.state(), s.steps(),
                 s.epochs(), s.trainSeconds(), s.pairsPerSecond(), s.device());
-        out.printf(Locale.ROOT, "final loss %.3f: invariance %.3f, redundancy %.3f (unweighted)%n", s.finalLoss(),
-                s.finalInvariance(), s.finalRedundancy());
-        out.printf(Locale.ROOT, "linear probe top-1 %.2f%% (random encoder %.2f%%, raw pixels %.2f%%), kNN top-1 %.2f%%%n",
-                100 * s.linearTop1(), 100 * s.randomLinearTop1(), 100 * s.pixelsLinearTop1(), 100 * s.knnTop1());
+        StringBuilder terms = new StringBuilder();
+        s.finalTerms().forEach((k, v) -> terms.append(terms.length() == 0 ? ": " : ", ").append(k)
+                .append(String.format(Locale.ROOT, " %.4g", v)));
+        out.printf(Locale.ROOT, "%s, final loss %.4g%s%n", s.objective(), s.finalLoss(), terms);
+        out.printf(Locale.ROOT, "linear probe top-1 %s (random encoder %s, raw pixels %s), kNN top-1 %s%n",
+                percent(s.linearTop1()), percent(s.randomLinearTop1()), percent(s.pixelsLinearTop1()), percent(s.knnTop1()));
+        if (!Double.isNaN(s.finalMeanDiagonal())) {
+            out.printf(Locale.ROOT, "C: mean diagonal %.3f; embeddings: effective rank %.1f%n", s.finalMeanDiagonal(),
+                    s.finalEffectiveRank());
+        }
         out.println("run folder: " + s.runFolder());
     }
 }

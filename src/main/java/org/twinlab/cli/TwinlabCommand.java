@@ -26,6 +26,11 @@ public final class TwinlabCommand implements Runnable {
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new TwinlabCommand());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof SettingFlags.Taker) {
+                SettingFlags.addTo(sub.getCommandSpec());
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -36,6 +41,11 @@ public final class TwinlabCommand implements Runnable {
             if (ex instanceof IllegalArgumentException || ex instanceof DatasetException
                     || ex instanceof java.io.UncheckedIOException) {
                 err.println("twinlab: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof java.io.IOException io) {
+                err.println("twinlab: " + (io.getMessage() != null && io.getMessage().contains("/") ? io.getMessage()
+                        : org.twinlab.util.IoErrors.describe(io)));
                 return 2;
             }
             throw ex;

@@ -13,37 +13,17 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.NDList;
 import java.util.List;
 
-/** The encoders f: image batch N x C x H x W to features N x F. */
-public final class Encoders {
-    public static final String SMALL_CNN = "small-cnn";
-    public static final String RESNET18 = "resnet18";
-    public static final String MLP = "mlp";
-    public static final List<String> NAMES = List.of(SMALL_CNN, RESNET18, MLP);
-
+/** How each {@link Encoder} is built from DJL blocks. */
+final class Encoders {
     private Encoders() {
     }
 
-    /** Width of the features the encoder produces. */
-    public static int featureDim(String name) {
-        return switch (name) {
-            case SMALL_CNN -> 128;
-            case RESNET18 -> 512;
-            case MLP -> 256;
-            default -> throw unknown(name);
-        };
-    }
-
-    public static Block build(String name) {
-        return switch (name) {
+    static Block build(Encoder encoder) {
+        return switch (encoder) {
             case SMALL_CNN -> smallCnn();
             case RESNET18 -> resnet18();
             case MLP -> mlp();
-            default -> throw unknown(name);
         };
-    }
-
-    private static IllegalArgumentException unknown(String name) {
-        return new IllegalArgumentException("unknown encoder '" + name + "': choose one of " + String.join(", ", NAMES));
     }
 
     /** 32-64-128 channels of 3x3 conv + BN + ReLU (strides 1, 2, 2), global average pool: fast on a laptop CPU. */

@@ -35,4 +35,17 @@ public final class Projector {
         b.add(Linear.builder().setUnits(width).optBias(false).build());
         return b;
     }
+
+    /**
+     * SimSiam's predictor: a bottleneck MLP D -> D/4 (BatchNorm, ReLU) -> D, the last Linear with a bias.
+     * It sits on one branch of the asymmetric cosine objective; the stop-gradient sits on the other.
+     */
+    public static Block predictor(int width) {
+        int hidden = Math.max(MIN_WIDTH, width / 4);
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).optBias(false).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(width).build());
+    }
 }

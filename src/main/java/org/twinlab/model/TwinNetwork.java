@@ -30,16 +30,22 @@ public final class TwinNetwork implements AutoCloseable {
     private final NDManager manager;
     private final Block encoder;
     private final Block projector;
+    /** SimSiam's predictor head (bottleneck D -> D/4 -> D), or null when the objective has none. */
+    private final Block predictor;
     private ParameterStore store;
     private final int featureDim;
 
     public TwinNetwork(NDManager parent, ModelSpec spec, ImageShape shape) {
         this.manager = parent.newSubManager();
-        this.encoder = Encoders.build(spec.encoder());
+        this.encoder = spec.encoder().build();
         this.projector = Projector.build(spec.projectorWidth(), spec.projectorDepth(), spec.projectorBatchNorm());
-        this.featureDim = Encoders.featureDim(spec.encoder());
+        this.predictor = spec.predictor() ? Projector.predictor(spec.projectorWidth()) : null;
+        this.featureDim = spec.encoder().featureDim();
         encoder.initialize(manager, DataType.FLOAT32, new Shape(2, shape.channels(), shape.height(), shape.width()));
         projector.initialize(manager, DataType.FLOAT32, new Shape(2, featureDim));
+        if (predictor != null) {
+            predictor.initialize(manager, DataType.FLOAT32, new Shape(2, spec.projectorWidth()));
+        }
         this.store = new ParameterStore(manager, false);
     }
 
@@ -53,15 +59,25 @@ public final class TwinNetwork implements AutoCloseable {
         return projector.forward(store, h, training).singletonOrThrow();
     }
 
+    /** The predictor head on projector outputs (training mode), or null when this network has none. */
+    public java.util.function.UnaryOperator<NDArray> predictor() {
+        return predictor == null ? null : z -> predictor.forward(store, new NDList(z), true).singletonOrThrow();
+    }
+
     /** Encoder features in inference mode (BatchNorm running statistics): what probes and exports use. */
     public NDArray features(NDArray images) {
         return encoder.forward(store, new NDList(images), false).singletonOrThrow();
     }
 
-    /** Every parameter the optimiser updates, encoder first. */
+    /** The blocks in their fixed order: encoder, projector, then the predictor where there is one. */
+    private List<Block> blocks() {
+        return predictor == null ? List.of(encoder, projector) : List.of(encoder, projector, predictor);
+    }
+
+    /** Every parameter the optimiser updates, in a fixed order (encoder first): checkpoints key state by position. */
     public List<Parameter> trainableParameters() {
         List<Parameter> out = new ArrayList<>();
-        for (Block b : List.of(encoder, projector)) {
+        for (Block b : blocks()) {
             for (Pair<String, Parameter> p : b.getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     out.add(p.getValue());
@@ -81,8 +97,9 @@ public final class TwinNetwork implements AutoCloseable {
 
     public void save(OutputStream out) throws IOException {
         DataOutputStream os = new DataOutputStream(new BufferedOutputStream(out));
-        encoder.saveParameters(os);
-        projector.saveParameters(os);
+        for (Block b : blocks()) {
+            b.saveParameters(os);
+        }
         os.flush();
     }
 
@@ -91,8 +108,13 @@ public final class TwinNetwork implements AutoCloseable {
         List<Parameter> params = trainableParameters();
         List<ai.djl.ndarray.types.Shape> expected = params.stream().map(p -> p.getArray().getShape()).toList();
         try {
-            encoder.loadParameters(manager, is);
-            projector.loadParameters(manager, is);
+            for (Block b : blocks()) {
+                b.loadParameters(manager, is);
+            }
+            if (is.read() != -1) {
+                throw new IOException("checkpoint does not match this network: it holds more parameters (another "
+                        + "architecture or objective)");
+            }
         } catch (MalformedModelException e) {
             throw new IOException("checkpoint does not match this network: " + e.getMessage(), e);
         }

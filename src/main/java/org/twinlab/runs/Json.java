@@ -11,7 +11,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.StringReader;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.MalformedJsonException;
+import org.twinlab.train.SettingProblem;
+import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
+import org.twinlab.util.IoErrors;
+import org.twinlab.util.JsonRecords;
 
 /** config.json and the other JSON files of a run: one Gson set-up for all of them. */
 public final class Json {
@@ -53,32 +67,81 @@ public final class Json {
     }
 
     public static void writeConfig(Path file, TrainConfig config) throws IOException {
-        AtomicFiles.writeString(file, toJson(config) + "\n");
+        AtomicFiles.writeString(file, configText(config));
     }
 
-    /** Reads and validates a config.json; any problem becomes a message naming the file. */
+    /** config.json's text: every setting of the table, in its order. */
+    public static String configText(TrainConfig config) {
+        return GSON.toJson(Settings.toJson(config)) + "\n";
+    }
+
+    /** Reads and validates a settings file; any problem becomes one plain line naming the file. */
     public static TrainConfig readConfig(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such settings file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(file + ": not a settings file (not text)");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": cannot be read (" + IoErrors.describe(e) + ")");
         }
+        return parseConfig(text, file.toString());
+    }
+
+    /** A configuration from settings text; {@code origin} names it in messages. */
+    public static TrainConfig parseConfig(String text, String origin) {
+        JsonObject o = object(text, origin, "settings");
         TrainConfig c;
         try {
-            c = GSON.fromJson(text, TrainConfig.class);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": not valid Twinlab settings JSON (" + e.getMessage() + ")");
+            c = Settings.fromJson(o);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage());
         }
-        if (c == null) {
-            throw new IllegalArgumentException(file + ": is empty");
-        }
-        var problems = c.problems();
+        List<SettingProblem> problems = c.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
+            throw new IllegalArgumentException(origin + ": " + problems.stream().map(SettingProblem::inFile)
+                    .collect(Collectors.joining("; ")));
         }
         return c;
+    }
+
+    /**
+     * The one JSON object a file of Twinlab's holds. A syntax error is reported as where it is (line and
+     * column), in plain words, without the parser's own wording.
+     */
+    public static JsonObject object(String text, String origin, String what) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(origin + ": is empty (a " + what + " file is one JSON object)");
+        }
+        JsonElement e;
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            e = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException("more after the object " + reader); // "... at line L column C"
+            }
+        } catch (JsonParseException | IOException | IllegalStateException ex) {
+            throw new IllegalArgumentException(origin + ": not a " + what + " file: " + whereBroken(ex.getMessage())
+                    + " (a " + what + " file is one JSON object, like a run's config.json)");
+        }
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException(origin + ": not a " + what + " file: it holds "
+                    + JsonRecords.shown(e) + ", not one JSON object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private static final Pattern LINE_COLUMN = Pattern.compile("line (\\d+) column (\\d+)");
+
+    /** "the JSON breaks at line 3, column 14", from whatever the parser said. */
+    static String whereBroken(String parserMessage) {
+        Matcher m = LINE_COLUMN.matcher(parserMessage == null ? "" : parserMessage);
+        if (m.find()) {
+            return "the JSON breaks at line " + m.group(1) + ", column " + m.group(2);
+        }
+        return "the JSON ends too early or is not JSON";
     }
 }

@@ -1,7 +1,6 @@
 package org.twinlab.runs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,27 +8,30 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import org.twinlab.data.DatasetCatalog;
-import org.twinlab.model.TwinNetwork;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
+import org.twinlab.util.IoErrors;
 
 /**
- * A run's folder: {@code config.json} (the one source of truth for its settings), {@code metrics.csv},
- * {@code probe.csv}, the latest correlation snapshot, {@code summary.json} and {@code checkpoint/}.
+ * A run's folder: {@code config.json} (the one source of truth for its settings), {@code metrics.csv}
+ * (one row per step, a column per term of the objective), {@code probe.csv}, {@code diagnostics.csv} (C's
+ * diagonal and the collapse gauges at each snapshot), {@code changes.csv} (lambda or the learning rate
+ * changed during the run), the latest correlation snapshot and embedding, {@code summary.json},
+ * {@code meta.json} (the name, tags and note a person gives it) and {@code checkpoint/}.
  */
 public final class RunFolder {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.csv";
     public static final String PROBE = "probe.csv";
+    public static final String DIAGNOSTICS = "diagnostics.csv";
+    public static final String CHANGES = "changes.csv";
     public static final String SUMMARY = "summary.json";
+    public static final String META = "meta.json";
     public static final String CORRELATION = "correlation.npy";
     public static final String CORRELATION_INFO = "correlation.json";
     public static final String EMBEDDING = "embedding.csv";
-    public static final String CHECKPOINT_DIR = "checkpoint";
-    public static final String CHECKPOINT_PARAMS = "model.params";
-    public static final String CHECKPOINT_INFO = "checkpoint.json";
+    /** The CSVs with one row per step (or per probe, snapshot, change), first column the step. */
+    static final List<String> STEP_FILES = List.of(METRICS, PROBE, DIAGNOSTICS, CHANGES);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
 
     private final Path dir;
@@ -43,19 +45,43 @@ public final class RunFolder {
         return DatasetCatalog.home().resolve("runs");
     }
 
-    /** A new folder {@code <root>/<date-time>-<name>} holding the config. */
-    public static RunFolder create(Path root, TrainConfig config) throws IOException {
-        String safe = config.name() == null || config.name().isBlank() ? "run"
-                : config.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        String base = LocalDateTime.now().format(STAMP) + "-" + safe;
+    /** A new folder {@code <root>/<date-time>-<name>} holding the config; an impossible root is one plain line. */
+    public static RunFolder create(Path root, TrainConfig config) {
+        String base = LocalDateTime.now().format(STAMP) + "-" + safeName(displayName(config));
         Path dir = root.resolve(base);
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(base + "-" + i);
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create a run folder in " + root + ": " + IoErrors.describe(e));
+        }
         RunFolder f = new RunFolder(dir);
-        Json.writeConfig(f.file(CONFIG), config);
+        try {
+            Json.writeConfig(f.file(CONFIG), config);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
+        }
         return f;
+    }
+
+    /**
+     * The name a run is known by: the one typed, else what it is (dataset, objective, lambda), so a
+     * list of runs reads as a list of experiments rather than of times.
+     */
+    public static String displayName(TrainConfig c) {
+        if (c.name() != null && !c.name().isBlank()) {
+            return c.name().strip();
+        }
+        String dataset = c.dataset() == null ? "run" : Path.of(c.dataset()).getFileName().toString();
+        String lambda = c.objective().usesLambda() ? " \u03bb" + org.twinlab.train.Settings.LAMBDA.format(c.lambda()) : "";
+        return dataset + " " + c.objective().key() + lambda;
+    }
+
+    static String safeName(String name) {
+        String s = name.replace("\u03bb", "lambda").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "run" : s.length() > 60 ? s.substring(0, 60) : s;
     }
 
     /** An existing run folder; it must hold a config.json. */
@@ -81,63 +107,66 @@ public final class RunFolder {
         return Json.readConfig(file(CONFIG));
     }
 
-    /** Written through temporaries and renames, so the parameters and their step are always whole. */
-    private void saveCheckpoint(int step, TwinNetwork net) throws IOException {
-        Path ckpt = file(CHECKPOINT_DIR);
-        Files.createDirectories(ckpt);
-        AtomicFiles.write(ckpt.resolve(CHECKPOINT_PARAMS), net::save);
-        AtomicFiles.writeString(ckpt.resolve(CHECKPOINT_INFO), "{\"step\": " + step + "}\n");
+    public CheckpointStore checkpoints() {
+        return new CheckpointStore(dir);
     }
 
-    /** The step of the last whole checkpoint, if there is one. */
-    public OptionalInt checkpointStep() {
-        Path info = file(CHECKPOINT_DIR).resolve(CHECKPOINT_INFO);
-        if (!Files.isRegularFile(info) || !Files.isRegularFile(file(CHECKPOINT_DIR).resolve(CHECKPOINT_PARAMS))) {
-            return OptionalInt.empty();
+    /** The last checkpoint, verified; one plain line when there is none. */
+    public CheckpointStore.Record requireCheckpoint(String forWhat) throws IOException {
+        CheckpointStore.Record r = checkpoints().load();
+        if (r == null) {
+            throw new IllegalArgumentException(dir + ": has no checkpoint to " + forWhat);
         }
-        try {
-            var obj = Json.GSON.fromJson(Files.readString(info), com.google.gson.JsonObject.class);
-            return OptionalInt.of(obj.get("step").getAsInt());
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(info + ": unreadable checkpoint record (" + e.getMessage() + ")");
-        }
+        return r;
     }
 
-    public InputStream openCheckpoint() throws IOException {
-        return Files.newInputStream(file(CHECKPOINT_DIR).resolve(CHECKPOINT_PARAMS));
+    /** The name, tags and note given to the run (defaults where none were). */
+    public RunMeta meta() {
+        return RunMeta.read(file(META));
     }
 
-    /** Drops metric rows after {@code step}: a resumed run continues from its checkpoint, not from the crash. */
-    public void truncateMetricsAfter(int step) throws IOException {
-        for (String name : List.of(METRICS, PROBE)) {
+    public void writeMeta(RunMeta meta) throws IOException {
+        AtomicFiles.writeString(file(META), Json.toJson(meta) + "\n");
+    }
+
+    /** Replaces config.json (extending a finished run) and keeps the checkpoint's record of it in step. */
+    void rewriteConfig(TrainConfig config) throws IOException {
+        Json.writeConfig(file(CONFIG), config);
+        checkpoints().rehashConfig();
+    }
+
+    /** Drops rows after {@code step}: a resumed run continues from its checkpoint, not from the crash. */
+    void truncateAfter(int step) throws IOException {
+        for (String name : STEP_FILES) {
             Path f = file(name);
             if (!Files.isRegularFile(f)) {
                 continue;
             }
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             List<String> kept = new ArrayList<>();
+            boolean changed = false;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (i == 0 || line.isBlank()) {
+                if (i == 0) {
                     kept.add(line);
                     continue;
                 }
-                int s = Integer.parseInt(line.substring(0, line.indexOf(',')));
-                if (s <= step) {
+                int comma = line.indexOf(',');
+                Integer s = null;
+                try {
+                    s = comma < 0 ? null : Integer.valueOf(line.substring(0, comma));
+                } catch (NumberFormatException e) {
+                    s = null; // a torn last line of a crash: dropped
+                }
+                if (s != null && s <= step) {
                     kept.add(line);
+                } else {
+                    changed = true;
                 }
             }
-            AtomicFiles.writeString(f, String.join("\n", kept) + "\n");
+            if (changed) {
+                AtomicFiles.writeString(f, String.join("\n", kept) + "\n");
+            }
         }
-    }
-
-    /**
-     * Makes this folder the trainer's record: its events written as the run goes (metrics, probes,
-     * snapshots, summary) and its checkpoints saved here. Returns the recorder, which keeps the summary.
-     */
-    public RunRecorder record(Trainer trainer) {
-        RunRecorder recorder = new RunRecorder(this);
-        trainer.listener(recorder).checkpoints(this::saveCheckpoint, dir.toString());
-        return recorder;
     }
 }

@@ -7,30 +7,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.twinlab.eval.ProbeResult;
-import org.twinlab.train.RunState;
+import org.twinlab.model.Objective;
 import org.twinlab.train.TrainingEvent;
 import org.twinlab.train.TrainingListener;
+import org.twinlab.util.IoErrors;
 
 /**
- * Writes a run's events to its folder: metrics.csv appended and flushed at least every two seconds
- * (a crash loses no more), probe.csv per probe, the latest correlation snapshot and embedding, and
- * summary.json at the end. Also keeps the summary in memory for the command line.
+ * Writes a run's events to its folder: metrics.csv appended (one column per term of the objective) and
+ * flushed at least every two seconds and before every checkpoint (a crash loses no more, and never a
+ * row before the checkpoint it resumes from), probe.csv per probe, diagnostics.csv per snapshot,
+ * changes.csv per live change, the latest correlation snapshot and embedding, and summary.json at the
+ * end. Also keeps the summary in memory for the command line.
  */
 public final class RunRecorder implements TrainingListener {
     private static final long FLUSH_NANOS = 2_000_000_000L;
+    static final String METRICS_TAIL = "lambda,learning_rate,pairs_per_second,elapsed_seconds,resident_mb";
     private final RunFolder folder;
     private BufferedWriter metrics;
+    private BufferedWriter diagnostics;
     private long lastFlush = System.nanoTime();
+    private TrainingEvent.Started started;
     private TrainingEvent.Step lastStep;
+    private TrainingEvent.Correlation lastCorrelation;
     private ProbeResult lastTrained;
     private ProbeResult random;
     private ProbeResult pixels;
-    private String device;
     private RunSummary summary;
-    private int firstStep;
-    private int batch;
 
     RunRecorder(RunFolder folder) {
         this.folder = folder;
@@ -40,19 +48,30 @@ public final class RunRecorder implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         try {
             switch (event) {
-                case TrainingEvent.Started s -> {
-                    device = s.device();
-                    firstStep = s.firstStep();
-                    batch = s.config().batchSize();
-                }
+                case TrainingEvent.Started s -> started = s;
                 case TrainingEvent.Step s -> step(s);
                 case TrainingEvent.Probe p -> probe(p.result());
                 case TrainingEvent.Correlation c -> correlation(c);
                 case TrainingEvent.Embedding e -> embedding(e);
+                case TrainingEvent.LiveChange c -> append(RunFolder.CHANGES, "step,key,value",
+                        String.format(Locale.ROOT, "%d,%s,%.6g", c.step(), c.key(), c.value()));
+                case TrainingEvent.Notice n -> {
+                }
                 case TrainingEvent.State s -> state(s);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to run folder " + folder.dir() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannotWrite(folder.dir(), e), e);
+        }
+    }
+
+    /** Probe results of the sessions before a resume, so the summary still has its baselines. */
+    void remember(List<ProbeResult> earlier) {
+        for (ProbeResult r : earlier) {
+            switch (r.encoder()) {
+                case ProbeResult.RANDOM -> random = r;
+                case ProbeResult.PIXELS -> pixels = r;
+                default -> lastTrained = r;
+            }
         }
     }
 
@@ -60,23 +79,71 @@ public final class RunRecorder implements TrainingListener {
         return summary;
     }
 
+    /** Puts every row written so far on disk: called before a checkpoint. */
+    void flush() throws IOException {
+        if (metrics != null) {
+            metrics.flush();
+        }
+        if (diagnostics != null) {
+            diagnostics.flush();
+        }
+        lastFlush = System.nanoTime();
+    }
+
+    static String metricsHeader(List<Objective.Term> terms) {
+        StringBuilder h = new StringBuilder("step,epoch,loss");
+        for (Objective.Term t : terms) {
+            h.append(',').append(t.key());
+        }
+        return h.append(',').append(METRICS_TAIL).toString();
+    }
+
     private void step(TrainingEvent.Step s) throws IOException {
         if (metrics == null) {
-            Path f = folder.file(RunFolder.METRICS);
-            boolean fresh = !Files.exists(f) || Files.size(f) == 0;
-            metrics = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (fresh) {
-                metrics.write("step,epoch,loss,invariance,redundancy,lambda,learning_rate,pairs_per_second,elapsed_seconds,resident_mb\n");
-            }
+            metrics = open(RunFolder.METRICS, metricsHeader(started.terms()));
         }
-        metrics.write(String.format(Locale.ROOT, "%d,%.4f,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f,%.3f,%.1f%n", s.step(),
-                s.epoch(), s.loss(), s.invariance(), s.redundancy(), s.lambda(), s.learningRate(), s.pairsPerSecond(),
-                s.elapsedSeconds(), s.residentMegabytes()));
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.4f,%.6g", s.step(), s.epoch(), s.loss()));
+        for (double t : s.terms()) {
+            row.append(String.format(Locale.ROOT, ",%.6g", t));
+        }
+        row.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.1f,%.3f,%.1f%n", s.lambda(), s.learningRate(),
+                s.pairsPerSecond(), s.elapsedSeconds(), s.residentMegabytes()));
+        metrics.write(row.toString());
         lastStep = s;
         long now = System.nanoTime();
         if (now - lastFlush > FLUSH_NANOS) {
-            metrics.flush();
-            lastFlush = now;
+            flush();
+        }
+    }
+
+    /**
+     * Opens a step file for appending. A file written by an earlier version with other columns (a resumed
+     * old run) is first rewritten to this header, column by column, so the file stays one table.
+     */
+    private BufferedWriter open(String name, String header) throws IOException {
+        Path f = folder.file(name);
+        if (Files.isRegularFile(f) && Files.size(f) > 0) {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            if (!lines.get(0).equals(header)) {
+                AtomicFiles.writeString(f, String.join("\n", CsvFile.reshape(lines, header)) + "\n");
+            }
+            return Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        w.write(header + "\n");
+        return w;
+    }
+
+    private void append(String name, String header, String row) throws IOException {
+        Path f = folder.file(name);
+        boolean fresh = !Files.exists(f) || Files.size(f) == 0;
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            if (fresh) {
+                w.write(header + "\n");
+            }
+            w.write(row + "\n");
         }
     }
 
@@ -86,29 +153,30 @@ public final class RunRecorder implements TrainingListener {
             case ProbeResult.PIXELS -> pixels = r;
             default -> lastTrained = r;
         }
-        Path f = folder.file(RunFolder.PROBE);
-        boolean fresh = !Files.exists(f);
-        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            if (fresh) {
-                w.write("step,epoch,encoder,linear_top1,linear_top5,knn_top1,seconds\n");
-            }
-            w.write(String.format(Locale.ROOT, "%d,%.4f,%s,%.4f,%.4f,%.4f,%.2f%n", r.step(), r.epoch(), r.encoder(),
-                    r.linearTop1(), r.linearTop5(), r.knnTop1(), r.seconds()));
-        }
+        append(RunFolder.PROBE, "step,epoch,encoder,linear_top1,linear_top5,knn_top1,seconds",
+                String.format(Locale.ROOT, "%d,%.4f,%s,%.4f,%.4f,%.4f,%.2f", r.step(), r.epoch(), r.encoder(),
+                        r.linearTop1(), r.linearTop5(), r.knnTop1(), r.seconds()));
     }
 
     private void correlation(TrainingEvent.Correlation c) throws IOException {
+        lastCorrelation = c;
         AtomicFiles.write(folder.file(RunFolder.CORRELATION), out -> NpyWriter.write(out, c.values(), c.side(), c.side()));
         AtomicFiles.writeString(folder.file(RunFolder.CORRELATION_INFO), String.format(Locale.ROOT,
                 "{\"step\": %d, \"dim\": %d, \"stride\": %d, \"meanDiagonal\": %.6f, \"meanAbsOffDiagonal\": %.6f}%n",
                 c.step(), c.dim(), c.stride(), c.meanDiagonal(), c.meanAbsOffDiagonal()));
+        if (diagnostics == null) {
+            diagnostics = open(RunFolder.DIAGNOSTICS, "step,mean_diagonal,mean_abs_off_diagonal,effective_rank,spread");
+        }
+        diagnostics.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.4f,%.5f%n", c.step(), c.meanDiagonal(),
+                c.meanAbsOffDiagonal(), c.effectiveRank(), c.spread()));
     }
 
     private void embedding(TrainingEvent.Embedding e) throws IOException {
-        StringBuilder sb = new StringBuilder("x,y,label\n");
+        StringBuilder sb = new StringBuilder("x,y,label,class\n");
         for (int i = 0; i < e.x().length; i++) {
-            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d%n", e.x()[i], e.y()[i], e.labels()[i]));
+            int label = e.labels()[i];
+            String name = label < e.classNames().size() ? e.classNames().get(label).replace(",", " ") : "";
+            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d,%s%n", e.x()[i], e.y()[i], label, name));
         }
         AtomicFiles.writeString(folder.file(RunFolder.EMBEDDING), sb.toString());
     }
@@ -117,19 +185,35 @@ public final class RunRecorder implements TrainingListener {
         if (!s.state().isTerminal()) {
             return;
         }
+        flush();
         if (metrics != null) {
             metrics.close();
             metrics = null;
         }
+        if (diagnostics != null) {
+            diagnostics.close();
+            diagnostics = null;
+        }
         TrainingEvent.Step l = lastStep;
-        summary = new RunSummary(s.state().name().toLowerCase(Locale.ROOT), s.message(), s.step(),
-                l == null ? 0 : l.epoch(), l == null ? Double.NaN : l.loss(), l == null ? Double.NaN : l.invariance(),
-                l == null ? Double.NaN : l.redundancy(), lastTrained == null ? Double.NaN : lastTrained.linearTop1(),
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (started != null) {
+            for (int i = 0; i < started.terms().size(); i++) {
+                terms.put(started.terms().get(i).key(), l == null || i >= l.terms().length ? Double.NaN : l.terms()[i]);
+            }
+        }
+        int first = started == null ? 0 : started.firstStep();
+        int batch = started == null ? 0 : started.config().batchSize();
+        summary = new RunSummary(s.state().name().toLowerCase(Locale.ROOT), s.message(),
+                started == null ? null : started.config().objective().key(), s.step(),
+                l == null ? 0 : l.epoch(), l == null ? Double.NaN : l.loss(), terms,
+                lastTrained == null ? Double.NaN : lastTrained.linearTop1(),
                 lastTrained == null ? Double.NaN : lastTrained.linearTop5(),
                 lastTrained == null ? Double.NaN : lastTrained.knnTop1(),
                 random == null ? Double.NaN : random.linearTop1(), pixels == null ? Double.NaN : pixels.linearTop1(),
-                l == null || l.elapsedSeconds() == 0 ? 0 : (double) (l.step() - firstStep) * batch / l.elapsedSeconds(),
-                l == null ? 0 : l.elapsedSeconds(), device, folder.dir().toString());
+                lastCorrelation == null ? Double.NaN : lastCorrelation.meanDiagonal(),
+                lastCorrelation == null ? Double.NaN : lastCorrelation.effectiveRank(),
+                l == null || l.elapsedSeconds() == 0 ? 0 : (double) (l.step() - first) * batch / l.elapsedSeconds(),
+                l == null ? 0 : l.elapsedSeconds(), started == null ? null : started.device(), folder.dir().toString());
         AtomicFiles.writeString(folder.file(RunFolder.SUMMARY), Json.toJson(summary) + "\n");
     }
 }

@@ -15,6 +15,12 @@ public final class CorrelationSnapshots {
     }
 
     public static TrainingEvent.Correlation of(NDArray c, int step, int regionRow, int regionCol) {
+        return of(c, step, regionRow, regionCol, Double.NaN, Double.NaN);
+    }
+
+    /** The snapshot with the collapse gauges of the same batch ({@link org.twinlab.model.EmbeddingDiagnostics}). */
+    public static TrainingEvent.Correlation of(NDArray c, int step, int regionRow, int regionCol, double effectiveRank,
+                                               double spread) {
         int d = (int) c.getShape().get(0);
         int bins = TrainingEvent.Correlation.HISTOGRAM_BINS;
         if (d <= MAX_EXACT) {
@@ -36,13 +42,13 @@ public final class CorrelationSnapshots {
                 }
             }
             double meanOff = d > 1 ? offAbs / ((double) d * d - d) : 0;
-            return new TrainingEvent.Correlation(step, d, d, 1, all, 0, 0, d, all, diagSum / d, meanOff, diagHist, offHist);
+            return new TrainingEvent.Correlation(step, d, d, 1, all, 0, 0, d, all, diagSum / d, meanOff, diagHist, offHist,
+                    effectiveRank, spread);
         }
         int stride = (d + MAX_EXACT - 1) / MAX_EXACT;
         int side = d / stride;
         int used = side * stride;
-        NDArray eye = c.getManager().eye(d);
-        float[] diag = c.mul(eye).sum(new int[] {1}).toFloatArray();
+        float[] diag = c.diagonal().toFloatArray();
         float[] pooled = c.get(new NDIndex("0:{}, 0:{}", used, used)).reshape(side, stride, side, stride)
                 .mean(new int[] {3}).mean(new int[] {1}).toFloatArray(); // PyTorch engine: one axis per mean
         int[] diagHist = new int[bins];
@@ -73,7 +79,7 @@ public final class CorrelationSnapshots {
             }
         }
         return new TrainingEvent.Correlation(step, d, side, stride, pooled, r0, c0, REGION, region, diagSum / d,
-                meanOff, diagHist, offHist);
+                meanOff, diagHist, offHist, effectiveRank, spread);
     }
 
     static int bin(float v, int bins) {

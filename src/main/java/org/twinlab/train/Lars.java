@@ -3,10 +3,7 @@ package org.twinlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * LARS as the official Barlow Twins code has it: for parameters of more than one dimension,
@@ -15,18 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code biasRatio} times the weights' rate, 0.0048 / 0.2 officially); then heavy-ball momentum
  * {@code mu = m * mu + g; w -= lr * mu}.
  */
-public final class Lars extends Optimizer {
+public final class Lars extends StatefulOptimizer {
     public static final float OFFICIAL_BIAS_RATIO = 0.0048f / 0.2f;
 
-    private final ParameterTracker learningRate;
     private final float momentum;
     private final float eta;
     private final float biasRatio;
-    private final Map<String, NDArray> velocity = new ConcurrentHashMap<>();
 
     private Lars(Builder b) {
-        super(b);
-        this.learningRate = b.learningRate;
+        super(b, b.learningRate);
         this.momentum = b.momentum;
         this.eta = b.eta;
         this.biasRatio = b.biasRatio;
@@ -37,11 +31,16 @@ public final class Lars extends Optimizer {
     }
 
     @Override
+    protected int slotCount() {
+        return 1;
+    }
+
+    @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        int t = updateCount(parameterId);
+        int t = nextCount(parameterId);
         boolean oneDim = weight.getShape().dimension() <= 1;
-        float lr = learningRate.getNewValue(parameterId, t) * (oneDim ? biasRatio : 1f);
-        NDArray mu = velocity.computeIfAbsent(parameterId, k -> weight.zerosLike());
+        float lr = rate(parameterId, t) * (oneDim ? biasRatio : 1f);
+        NDArray mu = slots(parameterId, weight)[0];
         try (NDManager scratch = weight.getManager().newSubManager()) {
             NDArray g = grad.duplicate();
             g.attach(scratch);
@@ -92,9 +91,6 @@ public final class Lars extends Optimizer {
         }
 
         public Lars build() {
-            if (learningRate == null) {
-                throw new IllegalStateException("LARS needs a learning rate");
-            }
             return new Lars(this);
         }
     }

@@ -8,6 +8,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * taken at the next step boundary. The loop blocks on a condition while paused: no polling.
  */
 public final class RunControl {
+    /** What the loop may do at a step boundary. */
+    enum Turn {
+        /** Take the next step. */
+        STEP,
+        /** Take one step granted while paused, then wait again (the loop shows that step's C). */
+        SINGLE_STEP,
+        /** Stop: a stop was requested. */
+        STOP
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean paused;
@@ -101,25 +111,41 @@ public final class RunControl {
     }
 
     /**
-     * Blocks while paused with no single step granted; returns false once a stop is requested.
-     * Consumes a granted single step.
+     * Blocks while paused with no single step granted; says STOP once a stop is requested. Consumes a
+     * granted single step.
      */
-    boolean awaitTurn() throws InterruptedException {
+    Turn awaitTurn() throws InterruptedException {
         lock.lock();
         try {
             while (paused && singleSteps == 0 && !stopRequested) {
                 changed.await();
             }
             if (stopRequested) {
-                return false;
+                return Turn.STOP;
             }
             if (paused) {
                 singleSteps--;
+                return Turn.SINGLE_STEP;
             }
-            return true;
+            return Turn.STEP;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Lambda and the base rate as a resumed run left them (NaN: the configured ones). */
+    void restoreLive(double lambdaValue, double learningRateValue) {
+        lambda = lambdaValue;
+        learningRate = learningRateValue;
+    }
+
+    /** Lambda as changed during the run, NaN when never changed: saved with a checkpoint. */
+    double liveLambda() {
+        return lambda;
+    }
+
+    double liveLearningRate() {
+        return learningRate;
     }
 
     private void signal(Runnable change) {

@@ -4,14 +4,15 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,34 +26,25 @@ import org.twinlab.data.ImageShape;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.eval.ProbeSuite;
 import org.twinlab.model.BarlowTwinsLoss;
+import org.twinlab.model.EmbeddingDiagnostics;
+import org.twinlab.model.Objective;
 import org.twinlab.model.TwinNetwork;
 
 /**
- * The Barlow Twins training loop. Each step augments a batch twice (the next batch is prepared while
- * the current one trains), embeds both views with the shared network, computes the loss, back-propagates
- * and updates, all inside its own NDManager sub-scope that closes at the end of the step. It publishes
- * immutable events to its listeners and takes requests from a {@link RunControl} between steps.
+ * The training loop, for any {@link Objective}. Each step augments a batch twice (the next batch is
+ * prepared while the current one trains), embeds both views with the shared network, computes the loss,
+ * back-propagates and updates, all inside its own NDManager sub-scope that closes at the end of the
+ * step; the step reads its loss and terms back to the host once. It publishes immutable events to its
+ * listeners and takes requests from a {@link RunControl} between steps. Checkpoints hold the whole
+ * training state, so a resumed run continues exactly as if it had not stopped.
  */
 public final class Trainer {
-    /** Where checkpoints go: the run folder, or nowhere. */
-    @FunctionalInterface
-    public interface CheckpointSink {
-        void save(int step, TwinNetwork network) throws IOException;
-    }
-
-    /** Opens the parameters of a checkpoint to resume from. */
-    @FunctionalInterface
-    public interface CheckpointSource {
-        InputStream open() throws IOException;
-    }
-
     private final TrainConfig config;
     private final Dataset dataset;
     private final RunControl control;
     private final List<TrainingListener> listeners = new ArrayList<>();
-    private CheckpointSink checkpoints;
-    private CheckpointSource resumeSource;
-    private int resumeStep;
+    private Checkpoint.Sink checkpoints;
+    private Checkpoint.Source resume;
     private boolean baselines = true;
     private boolean probes = true;
     private String runFolder;
@@ -60,10 +52,7 @@ public final class Trainer {
     private int stepsDone;
 
     public Trainer(TrainConfig config, Dataset dataset, RunControl control) {
-        List<String> problems = config.problems(dataset);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        SettingProblem.throwIfAny(config.problems(dataset));
         this.config = config;
         this.dataset = dataset;
         this.control = control;
@@ -74,16 +63,15 @@ public final class Trainer {
         return this;
     }
 
-    public Trainer checkpoints(CheckpointSink sink, String folder) {
+    public Trainer checkpoints(Checkpoint.Sink sink, String folder) {
         this.checkpoints = sink;
         this.runFolder = folder;
         return this;
     }
 
-    /** Continue from a checkpoint taken after {@code step} steps. */
-    public Trainer resumeFrom(int step, CheckpointSource source) {
-        this.resumeStep = step;
-        this.resumeSource = source;
+    /** Continue from a checkpoint. */
+    public Trainer resumeFrom(Checkpoint.Source source) {
+        this.resume = source;
         return this;
     }
 
@@ -97,6 +85,10 @@ public final class Trainer {
     public Trainer probes(boolean on) {
         this.probes = on;
         return this;
+    }
+
+    public TrainConfig config() {
+        return config;
     }
 
     public int stepsPerEpoch() {
@@ -114,28 +106,29 @@ public final class Trainer {
 
     /** Runs to the end, a stop or a failure, and returns which; problems become a FAILED event, never an exception. */
     public RunState run() {
+        int firstStep = resume == null ? 0 : resume.step();
+        stepsDone = firstStep;
         Device device;
         try {
             device = Devices.select(config.device());
         } catch (RuntimeException e) {
-            publish(new TrainingEvent.State(RunState.FAILED, resumeStep, e.getMessage()));
+            publish(new TrainingEvent.State(RunState.FAILED, firstStep, e.getMessage()));
             return RunState.FAILED;
         }
         // augmentation runs on its own background pool (parallel inside), not the common pool
         ExecutorService prefetch = BackgroundThreads.pool("twinlab-augment", Runtime.getRuntime().availableProcessors());
-        stepsDone = resumeStep;
         try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             try (TwinNetwork net = new TwinNetwork(root, config.model(), dataset.shape())) {
-                if (resumeSource != null) {
-                    try (InputStream in = resumeSource.open()) {
-                        net.load(in);
-                    }
+                LiveRate rate = new LiveRate();
+                StatefulOptimizer optimizer = Optimizers.create(config.optimizer(), rate, config.weightDecay());
+                if (resume != null) {
+                    restore(root, net, optimizer);
                 }
-                return loop(root, net, device, prefetch);
+                return loop(root, net, device, optimizer, rate, prefetch, firstStep);
             }
-        } catch (IOException e) {
-            publish(new TrainingEvent.State(RunState.FAILED, stepsDone, "checkpoint: " + e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            publish(new TrainingEvent.State(RunState.FAILED, stepsDone, e.getMessage()));
             return RunState.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,6 +142,22 @@ public final class Trainer {
         }
     }
 
+    private void restore(NDManager root, TwinNetwork net, StatefulOptimizer optimizer) throws IOException {
+        resume.loadNetwork(net);
+        NDList state = resume.optimizerState(root);
+        if (state == null) {
+            publish(new TrainingEvent.Notice(resume.step(), "the checkpoint has no optimizer state (an older Twinlab "
+                    + "wrote it): the weights continue, the optimizer starts afresh"));
+        } else {
+            try {
+                optimizer.restoreState(net.trainableParameters(), state);
+            } finally {
+                state.close();
+            }
+        }
+        control.restoreLive(resume.lambda(), resume.learningRate());
+    }
+
     private static String describe(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof OutOfMemoryError || m.toLowerCase().contains("out of memory")) {
@@ -157,41 +166,44 @@ public final class Trainer {
         return m;
     }
 
-    private RunState loop(NDManager root, TwinNetwork net, Device device, ExecutorService prefetch)
-            throws IOException, InterruptedException {
+    private RunState loop(NDManager root, TwinNetwork net, Device device, StatefulOptimizer optimizer, LiveRate rate,
+                          ExecutorService prefetch, int firstStep) throws IOException, InterruptedException {
         int spe = stepsPerEpoch();
         int total = totalSteps();
         int b = config.batchSize();
         ImageShape shape = dataset.shape();
+        Objective objective = config.objective().create();
         TwoViewAugmenter augmenter = TwoViewAugmenter.forDataset(dataset, augmentation());
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(),
                 (int) Math.round(config.warmupEpochs() * spe), total);
-        LiveRate rate = new LiveRate();
-        Optimizer optimizer = Optimizers.create(config.optimizer(), rate, config.weightDecay());
         List<Parameter> params = net.trainableParameters();
         int probeSteps = config.probeEvery() > 0 ? (int) Math.max(1, Math.round(config.probeEvery() * spe)) : 0;
+        int checkpointSteps = config.checkpointEvery() > 0 ? config.checkpointEvery() : spe;
 
-        publish(new TrainingEvent.Started(config, Devices.describe(device), resumeStep, total, spe,
-                net.parameterCount(), runFolder));
-        publish(new TrainingEvent.State(RunState.RUNNING, resumeStep, null));
-        if (probes && baselines && resumeStep == 0) {
+        publish(new TrainingEvent.Started(config, Devices.describe(device), firstStep, total, spe,
+                net.parameterCount(), runFolder, objective.terms()));
+        publish(new TrainingEvent.State(RunState.RUNNING, firstStep, null));
+        if (probes && baselines && firstStep == 0) {
             probe(root, net, 0, ProbeResult.RANDOM);
             publish(new TrainingEvent.Probe(ProbeSuite.pixels(dataset, root, config.seed())));
         }
 
-        CompletableFuture<float[][]> next = prepare(prefetch, augmenter, resumeStep, spe);
+        CompletableFuture<float[][]> next = prepare(prefetch, augmenter, firstStep, spe);
         long activeNanos = 0;
         long[] recent = new long[20];
-        int step = resumeStep;
+        int step = firstStep;
         boolean paused = false;
         int lastProbe = -1;
+        double lastLambda = control.lambda(config.lambda());
+        double lastBaseRate = control.learningRate(config.learningRate());
         while (step < total) {
             if (control.isPaused() && !paused) {
                 paused = true;
                 publish(new TrainingEvent.State(RunState.PAUSED, step, null));
             }
-            if (!control.awaitTurn()) {
-                return finish(net, step, RunState.STOPPED, "stopped at step " + step + " by request");
+            RunControl.Turn turn = control.awaitTurn();
+            if (turn == RunControl.Turn.STOP) {
+                return finish(net, optimizer, step, RunState.STOPPED, "stopped at step " + step + " by request");
             }
             if (paused && !control.isPaused()) {
                 paused = false;
@@ -203,28 +215,40 @@ public final class Trainer {
                 next = prepare(prefetch, augmenter, step + 1, spe);
             }
             double lambda = control.lambda(config.lambda());
-            double lr = control.learningRate(config.learningRate()) * schedule.factor(step);
+            double baseRate = control.learningRate(config.learningRate());
+            if (lambda != lastLambda) {
+                publish(new TrainingEvent.LiveChange(step, Settings.LAMBDA.key(), lambda));
+                lastLambda = lambda;
+            }
+            if (baseRate != lastBaseRate) {
+                publish(new TrainingEvent.LiveChange(step, Settings.LEARNING_RATE.key(), baseRate));
+                lastBaseRate = baseRate;
+            }
+            double lr = baseRate * schedule.factor(step);
             rate.value = (float) lr;
-            float loss;
-            float inv;
-            float red;
+            boolean snapshotDue = (step + 1) % config.snapshotEvery() == 0 || step + 1 == total || step == firstStep
+                    || turn == RunControl.Turn.SINGLE_STEP;
+            float[] values;
             TrainingEvent.Correlation snapshot = null;
             try (NDManager sm = root.newSubManager()) {
                 Shape s = new Shape(b, shape.channels(), shape.height(), shape.width());
                 NDArray xa = sm.create(views[0], s);
                 NDArray xb = sm.create(views[1], s);
-                BarlowTwinsLoss.Terms terms;
+                NDArray za;
+                NDArray zb;
+                Objective.Loss loss;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray za = net.embed(xa, true);
-                    NDArray zb = net.embed(xb, true);
-                    terms = BarlowTwinsLoss.compute(za, zb, lambda);
-                    gc.backward(terms.total());
+                    za = net.embed(xa, true);
+                    zb = net.embed(xb, true);
+                    loss = objective.compute(za, zb, new Objective.Context(lambda, config.temperature(), net.predictor()));
+                    gc.backward(loss.total());
                 }
-                loss = terms.total().getFloat();
-                inv = terms.invariance().getFloat();
-                red = terms.redundancy().getFloat();
-                if (!Float.isFinite(loss)) {
-                    return fail(step + 1, "the loss became " + loss + " at step " + (step + 1)
+                // one read back to the host per step: the total and its terms together
+                NDList scalars = new NDList(loss.total());
+                scalars.addAll(loss.terms());
+                values = NDArrays.stack(scalars).toFloatArray();
+                if (!Float.isFinite(values[0])) {
+                    return fail(step + 1, "the loss became " + values[0] + " at step " + (step + 1)
                             + " (diverged: lower the learning rate or lambda); the last checkpoint is kept");
                 }
                 for (Parameter p : params) {
@@ -233,9 +257,8 @@ public final class Trainer {
                         optimizer.update(p.getId(), w, g);
                     }
                 }
-                if ((step + 1) % config.snapshotEvery() == 0 || step + 1 == total || step == resumeStep) {
-                    snapshot = CorrelationSnapshots.of(terms.correlation().stopGradient(), step + 1,
-                            control.regionRow(), control.regionCol());
+                if (snapshotDue) {
+                    snapshot = snapshot(loss, za.stopGradient(), zb.stopGradient(), step + 1);
                 }
             }
             step++;
@@ -243,13 +266,17 @@ public final class Trainer {
             long dt = System.nanoTime() - t0;
             activeNanos += dt;
             recent[step % recent.length] = dt;
-            int window = Math.min(step - resumeStep, recent.length);
+            int window = Math.min(step - firstStep, recent.length);
             long windowNanos = 0;
             for (int i = 0; i < window; i++) {
                 windowNanos += recent[(step - i) % recent.length];
             }
             double pairsPerSecond = window * (double) b / (windowNanos / 1e9);
-            publish(new TrainingEvent.Step(step, (double) step / spe, loss, inv, red, lambda, lr, pairsPerSecond,
+            double[] terms = new double[values.length - 1];
+            for (int i = 0; i < terms.length; i++) {
+                terms[i] = values[i + 1];
+            }
+            publish(new TrainingEvent.Step(step, (double) step / spe, values[0], terms, lambda, lr, pairsPerSecond,
                     activeNanos / 1e9, root.getManagedArrays().size(), ResidentMemory.megabytes()));
             if (snapshot != null) {
                 publish(snapshot);
@@ -258,19 +285,33 @@ public final class Trainer {
                 probe(root, net, step, ProbeResult.TRAINED);
                 lastProbe = step;
             }
-            if (checkpoints != null && step % spe == 0 && step < total) {
-                checkpoints.save(step, net);
+            if (checkpoints != null && step % checkpointSteps == 0 && step < total) {
+                save(net, optimizer, step);
             }
         }
         if (probes && lastProbe != step) {
             probe(root, net, step, ProbeResult.TRAINED);
         }
-        return finish(net, step, RunState.FINISHED, null);
+        return finish(net, optimizer, step, RunState.FINISHED, null);
     }
 
-    private RunState finish(TwinNetwork net, int step, RunState state, String message) throws IOException {
+    /** C as the objective sees it (or the standard C for objectives without one) and the collapse gauges. */
+    private TrainingEvent.Correlation snapshot(Objective.Loss loss, NDArray za, NDArray zb, int step) {
+        NDArray c = loss.matrix() != null ? loss.matrix().stopGradient() : BarlowTwinsLoss.crossCorrelation(za, zb);
+        EmbeddingDiagnostics d = EmbeddingDiagnostics.of(za);
+        return CorrelationSnapshots.of(c, step, control.regionRow(), control.regionCol(), d.effectiveRank(), d.spread());
+    }
+
+    private void save(TwinNetwork net, StatefulOptimizer optimizer, int step) throws IOException {
+        try (NDList state = optimizer.saveState(net.trainableParameters())) {
+            checkpoints.save(new Checkpoint(step, net, state, control.liveLambda(), control.liveLearningRate()));
+        }
+    }
+
+    private RunState finish(TwinNetwork net, StatefulOptimizer optimizer, int step, RunState state, String message)
+            throws IOException {
         if (checkpoints != null && step > 0) {
-            checkpoints.save(step, net);
+            save(net, optimizer, step);
         }
         publish(new TrainingEvent.State(state, step, message));
         return state;

@@ -2,6 +2,7 @@ package org.twinlab.train;
 
 import java.util.List;
 import org.twinlab.eval.ProbeResult;
+import org.twinlab.model.Objective;
 
 /**
  * What the training loop tells its listeners. Every event is immutable (arrays inside are never
@@ -9,30 +10,45 @@ import org.twinlab.eval.ProbeResult;
  */
 public sealed interface TrainingEvent {
 
-    /** The run has its network and data and is about to take its first step. */
-    record Started(TrainConfig config, String device, int firstStep, int totalSteps, int stepsPerEpoch,
-                   long parameterCount, String runFolder) implements TrainingEvent {
-    }
-
     /**
-     * One optimisation step: {@code step} steps are done. {@code liveArrays} counts the NDArrays alive in
-     * the run's manager after the step closed its scope (constant in a healthy run); {@code
-     * residentMegabytes} is the process's resident memory, or NaN where it cannot be read.
+     * The run has its network and data and is about to take its first step. {@code terms} names the
+     * objective's terms, in the order every {@link Step} gives their values.
      */
-    record Step(int step, double epoch, double loss, double invariance, double redundancy, double lambda,
-                double learningRate, double pairsPerSecond, double elapsedSeconds, int liveArrays,
-                double residentMegabytes) implements TrainingEvent {
+    record Started(TrainConfig config, String device, int firstStep, int totalSteps, int stepsPerEpoch,
+                   long parameterCount, String runFolder, List<Objective.Term> terms) implements TrainingEvent {
     }
 
     /**
-     * The cross-correlation matrix C at a step. {@code values} is side x side: C itself when
-     * {@code stride} is 1, else blocks of stride x stride averaged (diagonal blocks average C's diagonal
-     * so the identity stays visible). {@code region} is an exact regionSize x regionSize window of C at
-     * (regionRow, regionCol). Histograms count values in equal bins over [-1, 1].
+     * One optimisation step: {@code step} steps are done. {@code terms} are the objective's terms (they
+     * sum to {@code loss}). {@code liveArrays} counts the NDArrays alive in the run's manager after the
+     * step closed its scope (constant in a healthy run); {@code residentMegabytes} is the process's
+     * resident memory, or NaN where it cannot be read.
+     */
+    record Step(int step, double epoch, double loss, double[] terms, double lambda, double learningRate,
+                double pairsPerSecond, double elapsedSeconds, int liveArrays, double residentMegabytes)
+            implements TrainingEvent {
+        /** The value of the objective's term with this key, NaN when it has none. */
+        public double term(List<Objective.Term> names, String key) {
+            for (int i = 0; i < names.size() && i < terms.length; i++) {
+                if (names.get(i).key().equals(key)) {
+                    return terms[i];
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The cross-correlation matrix C at a step, with the collapse gauges of the same batch. {@code values}
+     * is side x side: C itself when {@code stride} is 1, else blocks of stride x stride averaged (diagonal
+     * blocks average C's diagonal so the identity stays visible). {@code region} is an exact regionSize x
+     * regionSize window of C at (regionRow, regionCol). Histograms count values in equal bins over [-1, 1].
+     * {@code effectiveRank} and {@code spread} are {@link org.twinlab.model.EmbeddingDiagnostics}'s.
      */
     record Correlation(int step, int dim, int side, int stride, float[] values, int regionRow, int regionCol,
                        int regionSize, float[] region, double meanDiagonal, double meanAbsOffDiagonal,
-                       int[] diagonalHistogram, int[] offDiagonalHistogram) implements TrainingEvent {
+                       int[] diagonalHistogram, int[] offDiagonalHistogram, double effectiveRank, double spread)
+            implements TrainingEvent {
         public static final int HISTOGRAM_BINS = 40;
 
         public float value(int i, int j) {
@@ -46,6 +62,14 @@ public sealed interface TrainingEvent {
 
     /** A 2-D PCA of test-set embeddings, for the scatter plot. */
     record Embedding(int step, float[] x, float[] y, int[] labels, List<String> classNames) implements TrainingEvent {
+    }
+
+    /** A setting changed during the run ({@code key} as in config.json), acting from step {@code step + 1}. */
+    record LiveChange(int step, String key, double value) implements TrainingEvent {
+    }
+
+    /** Something the person should know that does not stop the run (a warning), in one line. */
+    record Notice(int step, String message) implements TrainingEvent {
     }
 
     /** The run changed state; {@code message} says why where there is a reason (a failure, a stop). */

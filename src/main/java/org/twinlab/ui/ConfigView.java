@@ -1,7 +1,14 @@
 package org.twinlab.ui;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,8 +30,10 @@ import org.twinlab.augment.AugmentConfig;
 import org.twinlab.augment.AugmentPreview;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
-import org.twinlab.model.Encoders;
-import org.twinlab.train.TrainConfig;
+import org.twinlab.model.ObjectiveKind;
+import org.twinlab.train.Setting;
+import org.twinlab.train.Settings;
+import org.twinlab.util.Choice;
 
 /**
  * The left column: dataset with thumbnails, the two view pipelines with a live preview of their
@@ -40,20 +49,16 @@ final class ConfigView extends ScrollPane {
     final ComboBox<String> dataset = new ComboBox<>();
     final TextField lambdaField = new TextField();
     final Slider lambdaSlider = new Slider(-4, 0, Math.log10(0.0051));
-    final TextField batch = new TextField();
-    final TextField width = new TextField();
-    final TextField lr = new TextField();
-    final TextField warmup = new TextField();
-    final TextField epochs = new TextField();
-    final TextField seed = new TextField();
-    final TextField probeEvery = new TextField();
+    private final Map<Setting<?>, Node> controls = new LinkedHashMap<>();
     final Button newSamples = new Button("New samples");
 
     ConfigView(WorkbenchViewModel vm) {
         this.vm = vm;
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox box = new VBox(10, dataSection(), viewsSection(), modelSection(), optimSection());
+        VBox box = new VBox(10, dataSection(), viewsSection(), settingsSection("MODEL", Setting.Group.MODEL),
+                settingsSection("OBJECTIVE", Setting.Group.OBJECTIVE),
+                settingsSection("OPTIMISATION", Setting.Group.OPTIMISATION), settingsSection("RUN", Setting.Group.RUN));
         box.setPadding(new Insets(8));
         setContent(box);
         setMinWidth(300);
@@ -119,61 +124,110 @@ final class ConfigView extends ScrollPane {
         return section("VIEWS", tabs, preview, new HBox(8, newSamples, caption));
     }
 
-    private VBox modelSection() {
+    /** A section of the form made from the settings table: one row per setting of the group. */
+    private VBox settingsSection(String title, Setting.Group group) {
         GridPane g = Controls.form();
-        ComboBox<String> enc = new ComboBox<>();
-        enc.getItems().addAll(Encoders.NAMES);
-        enc.valueProperty().bindBidirectional(vm.encoder);
-        Controls.row(g, "encoder", enc);
-        width.textProperty().bindBidirectional(vm.width);
-        Controls.row(g, "projector D", width);
-        ComboBox<String> depth = new ComboBox<>();
-        depth.getItems().addAll("1", "2", "3");
-        depth.valueProperty().bindBidirectional(vm.depth);
-        CheckBox bn = new CheckBox("BatchNorm");
-        bn.selectedProperty().bindBidirectional(vm.projectorBatchNorm);
-        Controls.row(g, "depth", new HBox(8, depth, bn));
-        g.disableProperty().bind(vm.runningProperty());
-        return section("MODEL", g);
+        for (Setting<?> s : WorkbenchViewModel.formSettings()) {
+            if (s.group() != group) {
+                continue;
+            }
+            Node control = s == Settings.LAMBDA ? lambdaControl() : control(s);
+            String label = (s == Settings.LAMBDA ? "\u03bb" : s.label()) + (s.live() ? " (live)" : "");
+            Controls.row(g, label, control);
+            Node tip = s == Settings.LAMBDA ? lambdaField : control;
+            if (tip instanceof Control c && c.getTooltip() == null) {
+                c.setTooltip(new Tooltip(s.help()));
+            }
+            if (!s.live()) {
+                control.disableProperty().bind(vm.runningProperty().or(unused(s)));
+            } else {
+                control.disableProperty().bind(unused(s));
+            }
+        }
+        return section(title, g);
     }
 
-    private VBox optimSection() {
-        GridPane g = Controls.form();
-        lambdaField.textProperty().bindBidirectional(vm.lambda);
+    /** True while the chosen objective does not use this setting (lambda, temperature): disabled, not hidden. */
+    private javafx.beans.binding.BooleanBinding unused(Setting<?> s) {
+        StringProperty objective = vm.field(Settings.OBJECTIVE);
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ObjectiveKind k;
+            try {
+                k = Settings.OBJECTIVE.parse(objective.get());
+            } catch (RuntimeException e) {
+                return false;
+            }
+            return (s == Settings.LAMBDA && !k.usesLambda()) || (s == Settings.TEMPERATURE && !k.usesTemperature());
+        }, objective);
+    }
+
+    private Node control(Setting<?> s) {
+        StringProperty text = vm.field(s);
+        Node n = switch (s.type().kind()) {
+            case CHOICE -> {
+                ComboBox<Choice> box = new ComboBox<>();
+                box.getItems().addAll(s.type().choices());
+                box.setConverter(new StringConverter<>() {
+                    @Override
+                    public String toString(Choice c) {
+                        return c == null ? "" : c.label();
+                    }
+
+                    @Override
+                    public Choice fromString(String label) {
+                        return box.getItems().stream().filter(c -> c.label().equals(label)).findFirst().orElse(null);
+                    }
+                });
+                Runnable pull = () -> box.setValue(box.getItems().stream().filter(c -> c.key().equals(text.get()))
+                        .findFirst().orElse(null));
+                pull.run();
+                text.addListener(o -> pull.run());
+                box.valueProperty().addListener((o, a, b) -> {
+                    if (b != null && !b.key().equals(text.get())) {
+                        text.set(b.key());
+                    }
+                });
+                box.setMaxWidth(Double.MAX_VALUE);
+                yield box;
+            }
+            case BOOLEAN -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(text.get()));
+                text.addListener((o, a, b) -> box.setSelected(Boolean.parseBoolean(b)));
+                box.selectedProperty().addListener((o, a, b) -> text.set(Boolean.toString(b)));
+                yield box;
+            }
+            default -> {
+                TextField f = new TextField();
+                f.textProperty().bindBidirectional(text);
+                f.setPrefColumnCount(8);
+                yield f;
+            }
+        };
+        controls.put(s, n);
+        return n;
+    }
+
+    private HBox lambdaControl() {
+        StringProperty lambda = vm.field(Settings.LAMBDA);
+        lambdaField.textProperty().bindBidirectional(lambda);
         lambdaField.setPrefColumnCount(7);
         // the slider is logarithmic: 10^-4 to 1
         lambdaSlider.valueProperty().addListener((o, a, b) -> {
             if (lambdaSlider.isValueChanging() || lambdaSlider.isFocused()) {
-                vm.lambda.set(String.format(Locale.ROOT, "%.3g", Math.pow(10, b.doubleValue())));
+                lambda.set(String.format(Locale.ROOT, "%.3g", Math.pow(10, b.doubleValue())));
             }
         });
-        vm.lambda.addListener((o, a, b) -> syncLambdaSlider(b));
-        syncLambdaSlider(vm.lambda.get());
+        lambda.addListener((o, a, b) -> syncLambdaSlider(b));
+        syncLambdaSlider(lambda.get());
         HBox.setHgrow(lambdaSlider, Priority.ALWAYS);
-        Controls.row(g, "\u03bb (live)", new HBox(6, lambdaSlider, lambdaField));
-        batch.textProperty().bindBidirectional(vm.batch);
-        batch.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "batch", batch);
-        ComboBox<String> opt = new ComboBox<>();
-        opt.getItems().addAll(TrainConfig.OPTIMIZERS);
-        opt.valueProperty().bindBidirectional(vm.optimizer);
-        opt.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "optimizer", opt);
-        lr.textProperty().bindBidirectional(vm.learningRate);
-        Controls.row(g, "learning rate (live)", lr);
-        warmup.textProperty().bindBidirectional(vm.warmupEpochs);
-        warmup.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "warm-up (epochs)", warmup);
-        epochs.textProperty().bindBidirectional(vm.epochs);
-        epochs.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "epochs", epochs);
-        seed.textProperty().bindBidirectional(vm.seed);
-        seed.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "seed", seed);
-        probeEvery.textProperty().bindBidirectional(vm.probeEvery);
-        probeEvery.disableProperty().bind(vm.runningProperty());
-        Controls.row(g, "probe every (epochs)", probeEvery);
-        return section("OPTIMISATION", g);
+        controls.put(Settings.LAMBDA, lambdaField);
+        return new HBox(6, lambdaSlider, lambdaField);
+    }
+
+    /** The text field of a setting on the form (tests type into it). */
+    TextField text(Setting<?> s) {
+        return (TextField) controls.get(s);
     }
 
     private void syncLambdaSlider(String text) {
@@ -188,14 +242,11 @@ final class ConfigView extends ScrollPane {
     }
 
     private void markFields() {
-        Controls.mark(lambdaField, vm.problemFor("lambda"));
-        Controls.mark(batch, vm.problemFor("batch size"));
-        Controls.mark(width, vm.problemFor("projector width"));
-        Controls.mark(lr, vm.problemFor("learning rate"));
-        Controls.mark(warmup, vm.problemFor("warm-up epochs"));
-        Controls.mark(epochs, vm.problemFor("epochs"));
-        Controls.mark(seed, vm.problemFor("seed"));
-        Controls.mark(probeEvery, vm.problemFor("probe interval"));
+        for (var e : controls.entrySet()) {
+            if (e.getValue() instanceof TextField f) {
+                Controls.mark(f, vm.problemFor(e.getKey().key()));
+            }
+        }
     }
 
     private void datasetChanged() {

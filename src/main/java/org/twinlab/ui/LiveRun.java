@@ -15,8 +15,17 @@ import org.twinlab.train.TrainingListener;
 public final class LiveRun implements TrainingListener {
     final MetricSeries step = new MetricSeries();
     final MetricSeries loss = new MetricSeries();
-    final MetricSeries invariance = new MetricSeries();
-    final MetricSeries weightedRedundancy = new MetricSeries();
+    /** One series per term of the objective, made when the run starts (its names are in {@link #started}). */
+    volatile List<MetricSeries> terms = List.of();
+    /** The collapse gauges at each snapshot: its step, C's mean diagonal, effective rank, spread. */
+    final MetricSeries snapshotStep = new MetricSeries();
+    final MetricSeries meanDiagonal = new MetricSeries();
+    final MetricSeries effectiveRank = new MetricSeries();
+    final MetricSeries spread = new MetricSeries();
+    /** Lambda or the learning rate changed during the run: marks on the loss plot. */
+    final List<TrainingEvent.LiveChange> changes = new CopyOnWriteArrayList<>();
+    /** Warnings that did not stop the run, for a notification. */
+    final AtomicReference<TrainingEvent.Notice> notice = new AtomicReference<>();
     final MetricSeries learningRate = new MetricSeries();
     final MetricSeries elapsed = new MetricSeries();
     final List<ProbeResult> probes = new CopyOnWriteArrayList<>();
@@ -30,17 +39,34 @@ public final class LiveRun implements TrainingListener {
     @Override
     public void onEvent(TrainingEvent event) {
         switch (event) {
-            case TrainingEvent.Started s -> started.set(s);
+            case TrainingEvent.Started s -> {
+                List<MetricSeries> t = new java.util.ArrayList<>();
+                for (int i = 0; i < s.terms().size(); i++) {
+                    t.add(new MetricSeries());
+                }
+                terms = List.copyOf(t);
+                started.set(s);
+            }
             case TrainingEvent.Step s -> {
                 step.add(s.step());
                 loss.add(s.loss());
-                invariance.add(s.invariance());
-                weightedRedundancy.add(s.lambda() * s.redundancy());
+                List<MetricSeries> t = terms;
+                for (int i = 0; i < t.size() && i < s.terms().length; i++) {
+                    t.get(i).add(s.terms()[i]);
+                }
                 learningRate.add(s.learningRate());
                 elapsed.add(s.elapsedSeconds());
                 lastStep.set(s);
             }
-            case TrainingEvent.Correlation c -> correlation.set(c);
+            case TrainingEvent.Correlation c -> {
+                snapshotStep.add(c.step());
+                meanDiagonal.add(c.meanDiagonal());
+                effectiveRank.add(c.effectiveRank());
+                spread.add(c.spread());
+                correlation.set(c);
+            }
+            case TrainingEvent.LiveChange c -> changes.add(c);
+            case TrainingEvent.Notice n -> notice.set(n);
             case TrainingEvent.Probe p -> probes.add(p.result());
             case TrainingEvent.Embedding e -> embedding.set(e);
             case TrainingEvent.State s -> state.set(s);

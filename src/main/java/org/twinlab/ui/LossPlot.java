@@ -5,13 +5,16 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The loss curves against step: total, invariance and lambda x redundancy, optionally on a log scale
- * and smoothed with TensorBoard's debiased exponential moving average.
+ * The loss curves against step: the total and each term the run's objective declares (for Barlow
+ * Twins: invariance and lambda x redundancy), optionally on a log scale (linear where a curve goes to
+ * zero or below, as the cosine objectives do) and smoothed with TensorBoard's debiased exponential
+ * moving average.
  */
 final class LossPlot extends PlotCanvas {
     static final Color TOTAL = Color.web("#24292f");
-    static final Color INVARIANCE = Color.web("#0969da");
-    static final Color REDUNDANCY = Color.web("#cf222e");
+    /** Colours of the terms in the order the objective declares them. */
+    static final List<Color> TERMS = List.of(Color.web("#0969da"), Color.web("#cf222e"), Color.web("#1a7f37"),
+            Color.web("#8250df"));
     private LiveRun run;
     private boolean log = true;
     private double smoothing = 0.6;
@@ -47,29 +50,43 @@ final class LossPlot extends PlotCanvas {
             frame(g, 0, 100, log ? 1 : 0, log ? 1000 : 100, log, "step");
             return;
         }
-        double[] total = smooth(r.loss.view(), n);
-        double[] inv = smooth(r.invariance.view(), n);
-        double[] red = smooth(r.weightedRedundancy.view(), n);
+        List<MetricSeries> termSeries = r.terms;
+        var started = r.started.get();
+        List<double[]> curves = new java.util.ArrayList<>();
+        curves.add(smooth(r.loss.view(), n));
+        for (MetricSeries t : termSeries) {
+            curves.add(smooth(t.view(), Math.min(n, t.size())));
+        }
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
-        for (double[] s : new double[][] {total, inv, red}) {
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, s[i]);
-                hi = Math.max(hi, s[i]);
+        for (double[] c : curves) {
+            for (double v : c) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
-        if (log) {
+        boolean logNow = log && lo > 0;
+        if (logNow) {
             lo = Math.max(lo * 0.8, 1e-3);
             hi = hi * 1.25;
         } else {
-            lo = Math.min(0, lo);
-            hi = hi * 1.05;
+            double pad = 0.05 * Math.max(1e-9, hi - lo);
+            lo = Math.min(0, lo - pad);
+            hi = Math.max(0, hi + pad);
         }
-        frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), lo, hi, log, "step");
-        curve(g, steps, red, n, REDUNDANCY, 1.5);
-        curve(g, steps, inv, n, INVARIANCE, 1.5);
-        curve(g, steps, total, n, TOTAL, 2);
-        legend(g, List.of("total", "invariance", "\u03bb \u00b7 redundancy"), List.of(TOTAL, INVARIANCE, REDUNDANCY));
+        frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), lo, hi, logNow, "step");
+        List<String> names = new java.util.ArrayList<>(List.of("total"));
+        List<Color> colours = new java.util.ArrayList<>(List.of(TOTAL));
+        for (int k = curves.size() - 1; k >= 1; k--) {
+            Color c = TERMS.get((k - 1) % TERMS.size());
+            curve(g, steps, curves.get(k), curves.get(k).length, c, 1.5);
+        }
+        for (int k = 1; k < curves.size(); k++) {
+            names.add(started == null || k - 1 >= started.terms().size() ? "term " + k : started.terms().get(k - 1).label());
+            colours.add(TERMS.get((k - 1) % TERMS.size()));
+        }
+        curve(g, steps, curves.get(0), n, TOTAL, 2);
+        legend(g, names, colours);
     }
 
     /** TensorBoard's smoothing: last = last * w + (1 - w) * x, shown = last / (1 - w^k). */

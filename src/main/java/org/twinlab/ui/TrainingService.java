@@ -8,23 +8,24 @@ import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.twinlab.data.Dataset;
-import org.twinlab.runs.RunFolder;
+import org.twinlab.runs.RunSession;
+import org.twinlab.runs.RunSummary;
 import org.twinlab.train.BackgroundThreads;
 import org.twinlab.train.RunControl;
-import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 
 /**
- * Runs the engine's training loop in the background. The window renders the run from a
- * {@link LiveRun} on its own clock; this service only reports the end (through the Service's state on
- * the FX thread). Each start makes a new run folder from the configuration given.
+ * Runs a {@link RunSession} in the background: a new run, or a stopped one continued. The window
+ * renders the run from a {@link LiveRun} on its own clock; this service only reports the end (through
+ * the Service's state on the FX thread). A run that cannot start (a folder in use, a damaged
+ * checkpoint) fails the task with its one-line message.
  */
-public final class TrainingService extends Service<RunState> {
+public final class TrainingService extends Service<RunSummary> {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(BackgroundThreads.named("twinlab-training"));
     private final Path runRoot;
     private volatile TrainConfig config;
     private volatile Dataset dataset;
+    private volatile Path resumeDir;
     private volatile RunControl control = new RunControl();
     private volatile LiveRun live = new LiveRun();
     private volatile Path runFolder;
@@ -39,6 +40,18 @@ public final class TrainingService extends Service<RunState> {
     public void prepare(TrainConfig config, Dataset dataset) {
         this.config = config;
         this.dataset = dataset;
+        this.resumeDir = null;
+        fresh();
+    }
+
+    /** The next start continues the stopped run in {@code dir} from its checkpoint. */
+    public void prepareResume(Path dir) {
+        this.resumeDir = dir;
+        this.config = null;
+        fresh();
+    }
+
+    private void fresh() {
         this.control = new RunControl();
         this.live = new LiveRun();
         this.runFolder = null;
@@ -56,23 +69,28 @@ public final class TrainingService extends Service<RunState> {
         return runFolder;
     }
 
+    public Path runRoot() {
+        return runRoot;
+    }
+
     @Override
-    protected Task<RunState> createTask() {
+    protected Task<RunSummary> createTask() {
         TrainConfig cfg = config;
         Dataset data = dataset;
+        Path resume = resumeDir;
         RunControl ctl = control;
         LiveRun view = live;
         CountDownLatch finished = new CountDownLatch(1);
         done = finished;
         return new Task<>() {
             @Override
-            protected RunState call() throws Exception {
+            protected RunSummary call() throws Exception {
                 try {
-                    RunFolder folder = RunFolder.create(runRoot, cfg);
-                    runFolder = folder.dir();
-                    Trainer trainer = new Trainer(cfg, data, ctl).listener(view);
-                    folder.record(trainer);
-                    return trainer.run();
+                    RunSession session = resume != null
+                            ? RunSession.resume(resume, null, null, "the Twinlab window", ctl)
+                            : RunSession.create(runRoot, cfg, data, "the Twinlab window", ctl);
+                    runFolder = session.folder().dir();
+                    return session.listener(view).run();
                 } finally {
                     finished.countDown();
                 }

@@ -78,9 +78,12 @@ public final class UiBenchmark extends Application {
 
         // 2. the loss curves with 100,000 points (decimated per pixel column, no node per point)
         LiveRun synthetic = new LiveRun();
+        synthetic.onEvent(new TrainingEvent.Started(TrainConfig.defaults(), "CPU", 0, 100_000, 31, 0, null,
+                org.twinlab.model.BarlowTwinsLoss.standard().terms()));
         for (int i = 1; i <= 100_000; i++) {
             double l = 100 * Math.exp(-i / 20000.0) + 5 * rnd.nextDouble();
-            synthetic.onEvent(new TrainingEvent.Step(i, i / 31.0, l, 0.7 * l, 30 * l, 0.0051, 1e-3, 1000, i, 0, 0));
+            synthetic.onEvent(new TrainingEvent.Step(i, i / 31.0, l, new double[] {0.7 * l, 0.3 * l}, 0.0051, 1e-3, 1000,
+                    i, 0, 0));
         }
         double curveMs = fx(() -> {
             view.loss.setRun(synthetic);
@@ -159,10 +162,7 @@ public final class UiBenchmark extends Application {
     /** The same run as `./twinlab train` makes it: run folder, recorder, checkpoints; no window. */
     private static double headless(TrainConfig cfg, Path runs) throws java.io.IOException {
         StepTimer timer = new StepTimer(WARMUP_STEPS, WARMUP_STEPS + TIMED_STEPS);
-        org.twinlab.runs.RunFolder folder = org.twinlab.runs.RunFolder.create(runs, cfg);
-        Trainer trainer = new Trainer(cfg, DatasetCatalog.open(cfg.dataset()), new RunControl()).probes(false).listener(timer);
-        folder.record(trainer);
-        trainer.run();
+        org.twinlab.runs.RunSession.create(runs, cfg, "twinlab bench-ui").probes(false).listener(timer).run();
         return timer.pairsPerSecond(cfg.batchSize());
     }
 

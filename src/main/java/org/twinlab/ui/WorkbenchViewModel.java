@@ -1,19 +1,21 @@
 package org.twinlab.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,103 +26,175 @@ import org.twinlab.augment.ViewConfig;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
-import org.twinlab.train.RunState;
+import org.twinlab.runs.RunSummary;
+import org.twinlab.train.Setting;
+import org.twinlab.train.SettingProblem;
+import org.twinlab.train.SettingType;
+import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 
 /**
- * The workbench's state as JavaFX properties and its commands; no controls. Text the user types is
- * kept as typed and parsed here, so a bad value is reported against its field and Start says why it
- * is disabled. Training itself runs in {@link TrainingService}.
+ * The workbench's state as JavaFX properties and its commands; no controls. The form is the settings
+ * table: one text property per setting, kept as typed and parsed by the table, so a bad value is
+ * reported against its field (by key) and Start says why it is disabled. A setting whose default
+ * follows others (the learning rate follows the optimizer and the batch) follows them while it holds
+ * its default. Training itself runs in {@link TrainingService}.
  */
 public final class WorkbenchViewModel {
     public final StringProperty datasetName = new SimpleStringProperty(DatasetCatalog.SAMPLE);
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     public final ObjectProperty<ViewConfig> viewA = new SimpleObjectProperty<>();
     public final ObjectProperty<ViewConfig> viewB = new SimpleObjectProperty<>();
-    public final StringProperty encoder = new SimpleStringProperty();
-    public final StringProperty width = new SimpleStringProperty();
-    public final StringProperty depth = new SimpleStringProperty();
-    public final BooleanProperty projectorBatchNorm = new SimpleBooleanProperty();
-    public final StringProperty lambda = new SimpleStringProperty();
-    public final StringProperty batch = new SimpleStringProperty();
-    public final StringProperty optimizer = new SimpleStringProperty();
-    public final StringProperty learningRate = new SimpleStringProperty();
-    public final StringProperty warmupEpochs = new SimpleStringProperty();
-    public final StringProperty epochs = new SimpleStringProperty();
-    public final StringProperty seed = new SimpleStringProperty();
-    public final StringProperty probeEvery = new SimpleStringProperty();
+    private final Map<Setting<?>, StringProperty> fields = new LinkedHashMap<>();
     /** A problem to show the user (a bad file, a failed run); the view turns it into a notification. */
     public final StringProperty notice = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ObjectBinding<List<String>> problems;
+    private final ObjectBinding<List<SettingProblem>> problems;
     private final StringBinding startBlockedReason;
     private final TrainingService service;
+    private final Path lastSettings;
     private TrainConfig base = TrainConfig.defaults();
+    private boolean applying;
 
     public WorkbenchViewModel(Path runRoot) {
+        this(runRoot, null);
+    }
+
+    /**
+     * @param lastSettings where the form is remembered between sessions (null: not remembered); read at
+     *                     start, written when a run starts and when the window closes
+     */
+    public WorkbenchViewModel(Path runRoot, Path lastSettings) {
         service = new TrainingService(runRoot);
-        apply(TrainConfig.defaults());
-        problems = Bindings.createObjectBinding(this::computeProblems, dataset, viewA, viewB, encoder, width, depth,
-                lambda, batch, optimizer, learningRate, warmupEpochs, epochs, seed, probeEvery, projectorBatchNorm);
+        this.lastSettings = lastSettings;
+        for (Setting<?> s : formSettings()) {
+            StringProperty p = new SimpleStringProperty();
+            fields.put(s, p);
+            p.addListener((o, old, now) -> onTyped(s, old, now));
+        }
+        apply(remembered());
+        List<Observable> deps = new ArrayList<>(fields.values());
+        deps.addAll(List.of(dataset, viewA, viewB));
+        problems = Bindings.createObjectBinding(this::computeProblems, deps.toArray(Observable[]::new));
         startBlockedReason = Bindings.createStringBinding(() -> {
             if (running.get()) {
                 return "a run is going";
             }
             if (loading.get() || dataset.get() == null) {
-                return "loading the dataset";
+                return "loading the dataset\u2026";
             }
-            List<String> p = problems.get();
-            return p.isEmpty() ? "" : p.get(0);
+            List<SettingProblem> p = problems.get();
+            return p.isEmpty() ? "" : p.get(0).message();
         }, problems, running, loading, dataset);
         service.stateProperty().addListener((o, old, s) -> onServiceState(s));
-        // lambda and the learning rate act on a running loop at its next step
-        lambda.addListener((o, old, v) -> live(() -> service.control().setLambda(parse(v))));
-        learningRate.addListener((o, old, v) -> live(() -> service.control().setLearningRate(parse(v))));
         loadDataset(datasetName.get());
     }
 
-    private void live(Runnable r) {
-        if (running.get()) {
+    /** The settings the form shows: every one with its own entry in config.json but the dataset and the views, which have their own controls. */
+    public static List<Setting<?>> formSettings() {
+        return Settings.all().stream().filter(s -> s.inFile() && s != Settings.DATASET
+                && s.type().kind() != SettingType.Kind.STRUCTURE).toList();
+    }
+
+    /** The text of a setting's field, as typed. */
+    public StringProperty field(Setting<?> s) {
+        StringProperty p = fields.get(s);
+        if (p == null) {
+            throw new IllegalArgumentException(s.key() + " is not on the form");
+        }
+        return p;
+    }
+
+    private TrainConfig remembered() {
+        if (lastSettings != null && Files.isRegularFile(lastSettings)) {
             try {
-                r.run();
-            } catch (RuntimeException ignored) {
-                // an invalid value is shown against its field and is not sent to the loop
+                return Json.readConfig(lastSettings);
+            } catch (IllegalArgumentException e) {
+                notice.set("The settings of the last session were not restored: " + e.getMessage());
             }
+        }
+        return TrainConfig.defaults();
+    }
+
+    private void onTyped(Setting<?> s, String old, String now) {
+        if (applying) {
+            return;
+        }
+        if (running.get() && s.live()) {
+            sendLive(s, now);
+        }
+        followDefaults(s, old);
+    }
+
+    private void sendLive(Setting<?> s, String text) {
+        try {
+            if (s == Settings.LAMBDA) {
+                service.control().setLambda(Settings.LAMBDA.parse(text));
+            } else if (s == Settings.LEARNING_RATE) {
+                service.control().setLearningRate(Settings.LEARNING_RATE.parse(text));
+            }
+        } catch (RuntimeException ignored) {
+            // an invalid value is shown against its field and is not sent to the loop
         }
     }
 
-    private static double parse(String s) {
-        return Double.parseDouble(s.trim());
+    /** A setting changed: the defaults that follow it (and still hold their default) follow. */
+    private void followDefaults(Setting<?> changed, String oldText) {
+        TrainConfig now = config();
+        if (now == null) {
+            return;
+        }
+        TrainConfig before = withText(now, changed, oldText);
+        if (before == null) {
+            return;
+        }
+        TrainConfig followed = followed(before, changed, now);
+        applying = true;
+        try {
+            for (Setting<?> s : fields.keySet()) {
+                if (s != changed && !s.formatOf(followed).equals(s.formatOf(now))) {
+                    fields.get(s).set(s.formatOf(followed));
+                }
+            }
+        } finally {
+            applying = false;
+        }
     }
 
-    /** Puts every setting of {@code c} into the controls. */
+    private static <T> TrainConfig followed(TrainConfig before, Setting<T> s, TrainConfig now) {
+        return Settings.with(before, s, s.get(now), java.util.Set.of());
+    }
+
+    private static <T> TrainConfig withText(TrainConfig c, Setting<T> s, String text) {
+        try {
+            TrainConfig.Builder b = c.toBuilder();
+            s.set(b, s.parse(text == null ? "" : text));
+            return b.build();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Puts every setting of {@code c} into the form. */
     public void apply(TrainConfig c) {
         base = c;
-        datasetName.set(c.dataset());
-        encoder.set(c.encoder());
-        width.set(Integer.toString(c.projectorWidth()));
-        depth.set(Integer.toString(c.projectorDepth()));
-        projectorBatchNorm.set(c.projectorBatchNorm());
-        lambda.set(format(c.lambda()));
-        batch.set(Integer.toString(c.batchSize()));
-        optimizer.set(c.optimizer());
-        learningRate.set(format(c.learningRate()));
-        warmupEpochs.set(format(c.warmupEpochs()));
-        epochs.set(format(c.epochs()));
-        seed.set(Long.toString(c.seed()));
-        probeEvery.set(format(c.probeEvery()));
+        applying = true;
+        try {
+            datasetName.set(c.dataset());
+            for (Map.Entry<Setting<?>, StringProperty> f : fields.entrySet()) {
+                f.getValue().set(f.getKey().formatOf(c));
+            }
+        } finally {
+            applying = false;
+        }
         if (c.augment() != null) {
             viewA.set(c.augment().viewA());
             viewB.set(c.augment().viewB());
         } else if (dataset.get() != null) {
             resetViews(dataset.get());
         }
-    }
-
-    static String format(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private void resetViews(Dataset d) {
@@ -174,24 +248,13 @@ public final class WorkbenchViewModel {
         return parsed(new ArrayList<>());
     }
 
-    private TrainConfig parsed(List<String> out) {
+    private TrainConfig parsed(List<SettingProblem> out) {
         TrainConfig.Builder b = base.toBuilder();
         b.dataset = datasetName.get();
-        b.encoder = encoder.get();
-        b.projectorWidth = integer(width.get(), "projector width", out);
-        b.projectorDepth = integer(depth.get(), "projector depth", out);
-        b.projectorBatchNorm = projectorBatchNorm.get();
-        b.lambda = number(lambda.get(), "lambda", out);
-        b.batchSize = integer(batch.get(), "batch size", out);
-        b.optimizer = optimizer.get();
-        b.learningRate = number(learningRate.get(), "learning rate", out);
-        b.warmupEpochs = number(warmupEpochs.get(), "warm-up epochs", out);
-        b.epochs = number(epochs.get(), "epochs", out);
-        b.steps = 0;
-        b.seed = integer(seed.get(), "seed", out);
-        b.probeEvery = number(probeEvery.get(), "probe interval", out);
+        for (Map.Entry<Setting<?>, StringProperty> f : fields.entrySet()) {
+            read(b, f.getKey(), f.getValue().get(), out);
+        }
         b.augment = viewA.get() == null || viewB.get() == null ? null : new AugmentConfig(viewA.get(), viewB.get());
-        b.name = "workbench";
         if (!out.isEmpty()) {
             return null;
         }
@@ -200,39 +263,28 @@ public final class WorkbenchViewModel {
         return out.isEmpty() ? c : null;
     }
 
-    private List<String> computeProblems() {
-        List<String> out = new ArrayList<>();
+    private static <T> void read(TrainConfig.Builder b, Setting<T> s, String text, List<SettingProblem> out) {
+        T value;
+        try {
+            value = s.type().kind() == SettingType.Kind.TEXT && text == null ? s.parse("") : s.parse(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            out.add(new SettingProblem(s.key(), s.label(), e.getMessage().substring(s.label().length() + 2)));
+            return;
+        }
+        s.set(b, value);
+    }
+
+    private List<SettingProblem> computeProblems() {
+        List<SettingProblem> out = new ArrayList<>();
         parsed(out);
         return out;
     }
 
-    private static int integer(String s, String what, List<String> out) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (RuntimeException e) {
-            out.add(what + ": '" + s + "' is not a whole number");
-            return 0;
-        }
-    }
-
-    private static double number(String s, String what, List<String> out) {
-        try {
-            double v = Double.parseDouble(s.trim());
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (RuntimeException e) {
-            out.add(what + ": '" + s + "' is not a number");
-            return Double.NaN;
-        }
-    }
-
-    /** The first problem naming this setting, or null: the view marks the field with it. */
-    public String problemFor(String setting) {
-        for (String p : problems.get()) {
-            if (p.startsWith(setting + ":")) {
-                return p;
+    /** The first problem with this setting (by config.json key), or null: the view marks the field with it. */
+    public String problemFor(String key) {
+        for (SettingProblem p : problems.get()) {
+            if (p.key().equals(key)) {
+                return p.message();
             }
         }
         return null;
@@ -245,10 +297,33 @@ public final class WorkbenchViewModel {
         if (c == null || running.get() || dataset.get() == null) {
             return;
         }
+        remember(c);
         service.prepare(c, dataset.get());
         service.restart();
         running.set(true);
         paused.set(false);
+    }
+
+    /** Continues a stopped run from its checkpoint, in the live panels. */
+    public void resume(Path runDir) {
+        if (running.get()) {
+            return;
+        }
+        service.prepareResume(runDir);
+        service.restart();
+        running.set(true);
+        paused.set(false);
+    }
+
+    private void remember(TrainConfig c) {
+        if (lastSettings == null) {
+            return;
+        }
+        try {
+            Json.writeConfig(lastSettings, c);
+        } catch (java.io.IOException e) {
+            // the form is then not remembered; nothing else depends on it
+        }
     }
 
     public void togglePause() {
@@ -276,16 +351,19 @@ public final class WorkbenchViewModel {
         }
     }
 
-    public void saveSettings(Path file) {
+    /** Writes the form as a settings file; returns whether it was saved (a notice says why not). */
+    public boolean saveSettings(Path file) {
         TrainConfig c = config();
         if (c == null) {
-            notice.set("Settings not saved: " + String.join("; ", problems.get()));
-            return;
+            notice.set("Settings not saved: " + problems.get().get(0).message());
+            return false;
         }
         try {
             Json.writeConfig(file, c);
+            return true;
         } catch (java.io.IOException e) {
-            notice.set("Could not save " + file + ": " + e.getMessage());
+            notice.set("Could not save the settings: " + org.twinlab.util.IoErrors.cannotWrite(file, e));
+            return false;
         }
     }
 
@@ -295,7 +373,7 @@ public final class WorkbenchViewModel {
             apply(c);
             loadDataset(c.dataset());
         } catch (IllegalArgumentException e) {
-            notice.set("Could not open settings: " + e.getMessage());
+            notice.set("Could not open the settings: " + e.getMessage());
         }
     }
 
@@ -304,17 +382,16 @@ public final class WorkbenchViewModel {
             case SUCCEEDED -> {
                 running.set(false);
                 paused.set(false);
-                RunState end = service.getValue();
-                var st = service.live().state.get();
-                if (end == RunState.FAILED && st != null) {
-                    notice.set("The run failed: " + st.message());
+                RunSummary end = service.getValue();
+                if (end != null && "failed".equals(end.state())) {
+                    notice.set("The run failed: " + end.message());
                 }
             }
             case FAILED -> {
                 running.set(false);
                 paused.set(false);
                 Throwable e = service.getException();
-                notice.set("The run could not go on: " + (e == null ? "unknown error" : e.getMessage()));
+                notice.set("The run could not start: " + (e == null ? "unknown error" : e.getMessage()));
             }
             case CANCELLED -> {
                 running.set(false);
@@ -327,6 +404,10 @@ public final class WorkbenchViewModel {
 
     /** Stops a run and lets it save: the window is closing. */
     public void shutdown() {
+        TrainConfig c = config();
+        if (c != null) {
+            remember(c);
+        }
         try {
             if (running.get()) {
                 service.stopAndWait(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -351,7 +432,11 @@ public final class WorkbenchViewModel {
         return paused.getReadOnlyProperty();
     }
 
-    public ObjectBinding<List<String>> problems() {
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ObjectBinding<List<SettingProblem>> problems() {
         return problems;
     }
 

@@ -62,10 +62,13 @@ class CommandLineTest {
         String[] lines = o.out().strip().split("\n");
         assertEquals(1, lines.length, o.out());
         JsonObject j = Json.GSON.fromJson(lines[0], JsonObject.class);
-        for (String key : new String[] {"finalLoss", "finalInvariance", "finalRedundancy", "linearTop1", "knnTop1",
-                "pairsPerSecond", "runFolder"}) {
+        for (String key : new String[] {"finalLoss", "finalTerms", "linearTop1", "knnTop1", "pairsPerSecond", "runFolder",
+                "finalMeanDiagonal", "finalEffectiveRank"}) {
             assertTrue(j.has(key), key + " in " + lines[0]);
         }
+        JsonObject terms = j.getAsJsonObject("finalTerms");
+        assertEquals(j.get("finalLoss").getAsDouble(), terms.get("invariance").getAsDouble()
+                + terms.get("lambda_redundancy").getAsDouble(), 1e-3, "the objective's terms, by name");
         assertEquals("finished", j.get("state").getAsString());
         assertTrue(j.get("pixelsLinearTop1").isJsonNull(), "a baseline that was not run is null, not NaN: " + lines[0]);
         assertFalse(lines[0].contains("NaN"), "strict JSON");

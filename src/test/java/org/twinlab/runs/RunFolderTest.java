@@ -12,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.augment.AugmentConfig;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
-import org.twinlab.train.RunControl;
-import org.twinlab.train.RunState;
 import org.twinlab.train.TestRuns;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
@@ -33,6 +30,10 @@ class RunFolderTest {
         RunFolder f = RunFolder.create(root, c);
         assertEquals(c, f.config());
         assertTrue(f.dir().getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-test"));
+        b.name = "";
+        RunFolder unnamed = RunFolder.create(root, b.build());
+        assertTrue(unnamed.dir().getFileName().toString().endsWith("-fashion-mnist-sample-barlow-twins-lambda0.0051"),
+                "a run without a name is named by what it is: " + unnamed.dir());
     }
 
     @Test
@@ -40,39 +41,36 @@ class RunFolderTest {
         Dataset d = TestRuns.sampleSubset(256, 200);
         TrainConfig.Builder b = TestRuns.small(12).toBuilder();
         b.projectorWidth = 32; // 256 images in batches of 64: checkpoints at steps 4 and 8
+        b.dataset = d.name();
         TrainConfig cfg = b.build();
-        RunFolder f = RunFolder.create(root, cfg);
-        RunControl control = new RunControl();
-        Trainer first = new Trainer(cfg, d, control).probes(false);
-        f.record(first);
+        RunSession first = RunSession.create(root, cfg, d, "test").probes(false);
         first.listener(e -> {
             if (e instanceof TrainingEvent.Step s && s.step() == 6) {
-                control.stop();
+                first.control().stop();
             }
         });
-        assertEquals(RunState.STOPPED, first.run());
-        assertEquals(6, f.checkpointStep().getAsInt(), "a stop saves a checkpoint");
+        assertEquals("stopped", first.run().state());
+        RunFolder f = first.folder();
+        assertEquals(6, f.checkpoints().load().step(), "a stop saves a checkpoint");
         assertEquals("stopped", Json.GSON.fromJson(Files.readString(f.file(RunFolder.SUMMARY)), RunSummary.class).state());
 
-        RunFolder again = RunFolder.open(f.dir());
-        again.truncateMetricsAfter(6);
         List<Integer> seen = new java.util.ArrayList<>();
         TestRuns.Collector events = new TestRuns.Collector();
-        Trainer second = new Trainer(again.config(), d, new RunControl()).probes(false);
-        again.record(second);
-        RunState end = second.listener(events).resumeFrom(6, again::openCheckpoint).listener(e -> {
+        RunSession second = RunSession.resumeOn(f.dir(), d, "test").probes(false).listener(events).listener(e -> {
             if (e instanceof TrainingEvent.Step s) {
                 seen.add(s.step());
             }
-        }).run();
-        assertEquals(RunState.FINISHED, end, events.of(TrainingEvent.State.class).toString());
+        });
+        assertEquals("finished", second.run().state(), events.of(TrainingEvent.State.class).toString());
         assertEquals(List.of(7, 8, 9, 10, 11, 12), seen);
         Table metrics = Table.read().csv(f.file(RunFolder.METRICS).toFile());
         assertEquals(12, metrics.rowCount());
         for (int i = 0; i < 12; i++) {
             assertEquals(i + 1, metrics.intColumn("step").getInt(i));
         }
-        assertEquals(12, again.checkpointStep().getAsInt());
+        assertEquals(List.of("step", "epoch", "loss", "invariance", "lambda_redundancy", "lambda", "learning_rate",
+                "pairs_per_second", "elapsed_seconds", "resident_mb"), metrics.columnNames(), "a column per term");
+        assertEquals(12, f.checkpoints().load().step());
         assertTrue(Files.size(f.file(RunFolder.CORRELATION)) > 32 * 32 * 4);
     }
 
@@ -82,7 +80,7 @@ class RunFolderTest {
         Files.writeString(f.file(RunFolder.CONFIG), "{ \"batchSize\": ");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, f::config);
         assertTrue(e.getMessage().startsWith(f.file(RunFolder.CONFIG).toString()), e.getMessage());
-        Files.writeString(f.file(RunFolder.CONFIG), Json.toJson(TestRuns.small(3)).replace("\"batchSize\": 64", "\"batchSize\": 1"));
+        Files.writeString(f.file(RunFolder.CONFIG), Json.configText(TestRuns.small(3)).replace("\"batchSize\": 64", "\"batchSize\": 1"));
         e = assertThrows(IllegalArgumentException.class, f::config);
         assertTrue(e.getMessage().contains("batch size"), e.getMessage());
     }

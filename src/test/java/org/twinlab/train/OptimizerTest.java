@@ -40,12 +40,12 @@ class OptimizerTest {
 
     @Test
     void scheduleWarmsUpLinearlyThenDecaysByCosineToAThousandth() {
-        LearningRateSchedule s = new LearningRateSchedule("cosine", 10, 110);
+        LearningRateSchedule s = new LearningRateSchedule(Schedule.COSINE, 10, 110);
         assertEquals(0.1, s.factor(0), 1e-12);
         assertEquals(1.0, s.factor(9), 1e-12);
         assertEquals(1.0, s.factor(10), 1e-12);
         assertEquals(0.5 + 0.5 * 0.001, s.factor(60), 1e-9);
         assertEquals(0.001, s.factor(110), 1e-9);
-        assertEquals(1.0, new LearningRateSchedule("constant", 0, 100).factor(99), 0);
+        assertEquals(1.0, new LearningRateSchedule(Schedule.CONSTANT, 0, 100).factor(99), 0);
     }
 }

@@ -32,7 +32,8 @@ class TrainerTest {
         for (int i = 0; i < steps.size(); i++) {
             TrainingEvent.Step s = steps.get(i);
             assertEquals(i + 1, s.step());
-            assertEquals(s.invariance() + 0.0051 * s.redundancy(), s.loss(), 1e-3 * s.loss());
+            assertEquals(2, s.terms().length, "Barlow Twins: invariance and lambda x redundancy");
+            assertEquals(s.terms()[0] + s.terms()[1], s.loss(), 1e-4 * s.loss(), "the terms sum to the loss");
             assertTrue(s.pairsPerSecond() > 0);
         }
         double first = (steps.get(0).loss() + steps.get(1).loss() + steps.get(2).loss()) / 3;
@@ -127,14 +128,18 @@ class TrainerTest {
         List<TrainingEvent.Step> steps = c.of(TrainingEvent.Step.class);
         assertEquals(0.0051, steps.get(2).lambda(), 1e-12);
         assertEquals(0.5, steps.get(3).lambda(), 1e-12);
-        assertEquals(steps.get(3).invariance() + 0.5 * steps.get(3).redundancy(), steps.get(3).loss(), 1e-3 * steps.get(3).loss());
+        assertEquals(steps.get(3).terms()[0] + steps.get(3).terms()[1], steps.get(3).loss(), 1e-4 * steps.get(3).loss());
+        assertTrue(steps.get(3).terms()[1] > 20 * steps.get(2).terms()[1], "lambda 0.5 weighs the redundancy ~100x more");
+        List<TrainingEvent.LiveChange> changes = c.of(TrainingEvent.LiveChange.class);
+        assertEquals(List.of(new TrainingEvent.LiveChange(3, "lambda", 0.5), new TrainingEvent.LiveChange(3, "learningRate", 1e-4)),
+                changes, "each live change is an event at the step it acts from");
         assertTrue(steps.get(3).learningRate() <= 1e-4 && steps.get(2).learningRate() > 1e-3);
     }
 
     @Test
     void aDivergingRunFailsWithAMessageNamingTheStep() {
         TrainConfig.Builder b = TestRuns.small(50).toBuilder();
-        b.optimizer = "sgd";
+        b.optimizer = OptimizerKind.SGD;
         b.learningRate = 1e12;
         TestRuns.Collector c = new TestRuns.Collector();
         assertEquals(RunState.FAILED, new Trainer(b.build(), SAMPLE, new RunControl()).probes(false).listener(c).run());

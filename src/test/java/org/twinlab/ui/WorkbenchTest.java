@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.train.RunState;
+import org.twinlab.train.Settings;
 
 /** The workbench as a user drives it, on the real JavaFX toolkit (Monocle, headless) and the real engine. */
 @ExtendWith(ApplicationExtension.class)
@@ -73,12 +74,12 @@ class WorkbenchTest {
     void trainsLiveWithPauseStepAndStop(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
         snapshot("workbench-ready");
-        type(robot, view.config.batch, "64");
+        type(robot, view.config.text(Settings.BATCH_SIZE), "64");
         type(robot, view.config.lambdaField, "0.01");
-        type(robot, view.config.width, "128");
+        type(robot, view.config.text(Settings.PROJECTOR_WIDTH), "128");
         robot.interact(() -> {
-            vm.epochs.set("1");
-            vm.probeEvery.set("0.1");
+            vm.field(Settings.EPOCHS).set("1");
+            vm.field(Settings.PROBE_EVERY).set("0.1");
         });
         assertEquals("", vm.startBlockedReason().get());
         assertFalse(view.start.isDisabled());
@@ -103,7 +104,7 @@ class WorkbenchTest {
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(pausedAt + 1, vm.live().stepCount(), "a single step, then paused again");
 
-        robot.interact(() -> vm.lambda.set("0.02"));
+        robot.interact(() -> vm.field(Settings.LAMBDA).set("0.02"));
         robot.clickOn(view.step);
         waitFor("the step after a lambda change", 30, () -> vm.live().stepCount() == pausedAt + 2);
         assertEquals(0.02, vm.live().lastStep().lambda(), 1e-12);
@@ -113,7 +114,7 @@ class WorkbenchTest {
         assertEquals(RunState.STOPPED, vm.live().state.get().state());
         Path folder = vm.service().runFolder();
         assertNotNull(folder);
-        assertTrue(Files.isRegularFile(folder.resolve("checkpoint/model.params")), "stopping keeps a checkpoint");
+        assertTrue(Files.isRegularFile(folder.resolve("checkpoint/checkpoint.json")), "stopping keeps a checkpoint");
         assertTrue(view.pulses().maxGapMillis() > 0);
         snapshot("workbench-stopped");
     }
@@ -121,23 +122,23 @@ class WorkbenchTest {
     @Test
     void anInvalidBatchSizeDisablesStartWithItsReason(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
-        type(robot, view.config.batch, "1");
+        type(robot, view.config.text(Settings.BATCH_SIZE), "1");
         assertTrue(view.start.isDisabled());
         assertTrue(view.blocked.getText().contains("batch size"), view.blocked.getText());
-        assertTrue(view.config.batch.getPseudoClassStates().contains(Controls.ERROR));
-        type(robot, view.config.batch, "abc");
+        assertTrue(view.config.text(Settings.BATCH_SIZE).getPseudoClassStates().contains(Controls.ERROR));
+        type(robot, view.config.text(Settings.BATCH_SIZE), "abc");
         assertTrue(view.blocked.getText().contains("'abc' is not a whole number"), view.blocked.getText());
         snapshot("workbench-invalid-batch");
-        type(robot, view.config.batch, "128");
+        type(robot, view.config.text(Settings.BATCH_SIZE), "128");
         assertFalse(view.start.isDisabled());
-        assertFalse(view.config.batch.getPseudoClassStates().contains(Controls.ERROR));
+        assertFalse(view.config.text(Settings.BATCH_SIZE).getPseudoClassStates().contains(Controls.ERROR));
         // the warm-up is checked the same way, and marks its own field only
-        type(robot, view.config.warmup, "-1");
+        type(robot, view.config.text(Settings.WARMUP_EPOCHS), "-1");
         assertTrue(view.start.isDisabled());
         assertTrue(view.blocked.getText().contains("warm-up epochs"), view.blocked.getText());
-        assertTrue(view.config.warmup.getPseudoClassStates().contains(Controls.ERROR));
-        assertFalse(view.config.epochs.getPseudoClassStates().contains(Controls.ERROR));
-        type(robot, view.config.warmup, "0.5");
+        assertTrue(view.config.text(Settings.WARMUP_EPOCHS).getPseudoClassStates().contains(Controls.ERROR));
+        assertFalse(view.config.text(Settings.EPOCHS).getPseudoClassStates().contains(Controls.ERROR));
+        type(robot, view.config.text(Settings.WARMUP_EPOCHS), "0.5");
         assertFalse(view.start.isDisabled());
         assertEquals(0.5, vm.config().warmupEpochs(), 1e-12);
     }
@@ -163,7 +164,7 @@ class WorkbenchTest {
     void settingsSaveToConfigJsonAndOpenBack(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
         Path file = Files.createTempDirectory("twinlab-settings").resolve("config.json");
-        type(robot, view.config.batch, "128");
+        type(robot, view.config.text(Settings.BATCH_SIZE), "128");
         type(robot, view.config.lambdaField, "0.02");
         robot.interact(() -> vm.viewB.set(vm.viewB.get().withFlipP(0.25)));
         robot.interact(() -> vm.saveSettings(file));
@@ -172,31 +173,31 @@ class WorkbenchTest {
         assertEquals(0.02, saved.lambda(), 1e-12);
         assertEquals(0.25, saved.augment().viewB().flipP(), 1e-12);
         robot.interact(vm::resetToDefaults);
-        assertEquals("256", view.config.batch.getText());
+        assertEquals("256", view.config.text(Settings.BATCH_SIZE).getText());
         robot.interact(() -> vm.openSettings(file));
-        assertEquals("128", view.config.batch.getText());
+        assertEquals("128", view.config.text(Settings.BATCH_SIZE).getText());
         assertEquals(0.02, Double.parseDouble(view.config.lambdaField.getText()), 1e-12);
         assertEquals(0.25, vm.viewB.get().flipP(), 1e-12);
         Files.writeString(file, "{ not json");
         robot.interact(() -> vm.openSettings(file));
         waitFor("a notification", 10, () -> view.notifications.isShowing());
         assertTrue(view.notifications.getText().contains(file.toString()), view.notifications.getText());
-        assertEquals("128", view.config.batch.getText(), "a bad file changes nothing");
+        assertEquals("128", view.config.text(Settings.BATCH_SIZE).getText(), "a bad file changes nothing");
     }
 
     @Test
     void closingTheWindowStopsTheRunAndKeepsItsFolder(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
         robot.interact(() -> {
-            vm.batch.set("64");
-            vm.width.set("64");
-            vm.probeEvery.set("0");
+            vm.field(Settings.BATCH_SIZE).set("64");
+            vm.field(Settings.PROJECTOR_WIDTH).set("64");
+            vm.field(Settings.PROBE_EVERY).set("0");
         });
         robot.clickOn(view.start);
         waitFor("a few steps", 60, () -> vm.live().stepCount() >= 3);
         robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertEquals(RunState.STOPPED, vm.live().state.get().state(), "the close request waited for the run to stop");
-        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("checkpoint/model.params")));
+        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("checkpoint/checkpoint.json")));
         assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("summary.json")));
     }
 

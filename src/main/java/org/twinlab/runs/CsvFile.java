@@ -1,0 +1,199 @@
+package org.twinlab.runs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of a run's CSV files read back leniently: the header, the rows that are whole, and a note when
+ * the file is damaged (a torn last row after a crash, a row of the wrong width, a cell that is not a
+ * number where a number belongs). Missing columns (files of older versions) read as NaN.
+ */
+public final class CsvFile {
+    private final List<String> header;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String[]> rows;
+    private final String problem;
+
+    private CsvFile(List<String> header, List<String[]> rows, String problem) {
+        this.header = header;
+        this.rows = rows;
+        this.problem = problem;
+        for (int i = 0; i < header.size(); i++) {
+            index.put(header.get(i), i);
+        }
+    }
+
+    /** The file's whole rows; an absent file is an empty table with no problem. */
+    public static CsvFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new CsvFile(List.of(), List.of(), null);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new CsvFile(List.of(), List.of(), file.getFileName() + ": cannot be read");
+        }
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || lines[0].isBlank()) {
+            return new CsvFile(List.of(), List.of(), file.getFileName() + ": empty");
+        }
+        List<String> header = List.of(lines[0].strip().split(","));
+        List<String[]> rows = new ArrayList<>();
+        String problem = null;
+        int last = lines.length - 1;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty() && i == last) {
+                break; // the newline that ends the file
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != header.size()) {
+                problem = file.getFileName() + (i == last ? ": truncated (its last row is incomplete)"
+                        : ": damaged (row " + i + " has " + cells.length + " cells, the header " + header.size() + ")");
+                if (i == last) {
+                    break;
+                }
+                continue;
+            }
+            rows.add(cells);
+        }
+        if (problem == null && !text.endsWith("\n")) {
+            problem = file.getFileName() + ": truncated (its last row is incomplete)";
+            if (!rows.isEmpty()) {
+                rows.remove(rows.size() - 1);
+            }
+        }
+        return new CsvFile(header, rows, problem);
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public boolean has(String column) {
+        return index.containsKey(column);
+    }
+
+    /** What is wrong with the file, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    public String text(int row, String column) {
+        Integer c = index.get(column);
+        return c == null ? "" : rows.get(row)[c];
+    }
+
+    /** The cell as a number; NaN where the column is absent or the cell is empty or not a number. */
+    public double number(int row, String column) {
+        String s = text(row, column);
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    public double[] column(String column) {
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(i, column);
+        }
+        return out;
+    }
+
+    /** This file's rows under another header (see {@link #reshape}). */
+    static CsvFile reshaped(CsvFile f, String header) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", f.header));
+        for (String[] r : f.rows) {
+            lines.add(String.join(",", r));
+        }
+        List<String> out = reshape(lines, header);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : out.subList(1, out.size())) {
+            rows.add(line.split(",", -1));
+        }
+        return new CsvFile(List.of(header.split(",")), rows, f.problem);
+    }
+
+    /** Rows under another header mapped to {@code header}: same-named columns kept, Barlow Twins' old unweighted redundancy weighted by lambda. */
+    static List<String> reshape(List<String> lines, String header) {
+        String[] old = lines.get(0).split(",");
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (int i = 0; i < old.length; i++) {
+            at.put(old[i], i);
+        }
+        String[] cols = header.split(",");
+        List<String> out = new ArrayList<>(List.of(header));
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] v = line.split(",", -1);
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < cols.length; i++) {
+                Integer j = at.get(cols[i]);
+                String cell = j != null && j < v.length ? v[j] : "";
+                if (j == null && cols[i].equals("lambda_redundancy") && at.containsKey("redundancy") && at.containsKey("lambda")) {
+                    cell = String.format(Locale.ROOT, "%.6g", Double.parseDouble(v[at.get("redundancy")])
+                            * Double.parseDouble(v[at.get("lambda")]));
+                }
+                row.append(i == 0 ? "" : ",").append(cell);
+            }
+            out.add(row.toString());
+        }
+        return out;
+    }
+
+
+    /**
+     * Whether the file's last row is whole, from its header and its last few kilobytes only: cheap enough
+     * for a list of hundreds of runs. Null when whole or absent.
+     */
+    static String tailProblem(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long size = raf.length();
+            if (size == 0) {
+                return file.getFileName() + ": empty";
+            }
+            String header = raf.readLine();
+            int width = header == null ? 0 : header.split(",").length;
+            long from = Math.max(0, size - 4096);
+            byte[] tail = new byte[(int) (size - from)];
+            raf.seek(from);
+            raf.readFully(tail);
+            String t = new String(tail, StandardCharsets.UTF_8);
+            if (!t.endsWith("\n")) {
+                return file.getFileName() + ": truncated (its last row is incomplete)";
+            }
+            String[] lines = t.substring(0, t.length() - 1).split("\n");
+            String last = lines[lines.length - 1];
+            if (size > header.length() + 1 && last.split(",", -1).length != width) {
+                return file.getFileName() + ": damaged (its last row has the wrong number of cells)";
+            }
+            return null;
+        } catch (IOException e) {
+            return file.getFileName() + ": cannot be read";
+        }
+    }
+}
