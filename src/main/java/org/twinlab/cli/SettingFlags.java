@@ -45,7 +45,8 @@ final class SettingFlags {
         return switch (s.type().kind()) {
             case INTEGER -> "N";
             case NUMBER -> "X";
-            case CHOICE -> s.type().choices().stream().map(c -> c.key()).reduce((a, b) -> a + "|" + b).orElse("X");
+            case CHOICE -> s.type().choices().size() > 4 ? s.key().toUpperCase(java.util.Locale.ROOT)
+                    : s.type().choices().stream().map(c -> c.key()).reduce((a, b) -> a + "|" + b).orElse("X");
             default -> "TEXT";
         };
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: the same engine as the window, headless. */
-@Command(name = "twinlab", mixinStandardHelpOptions = true, version = "Twinlab 0.1.0",
+@Command(name = "twinlab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Twinlab 0.1.0",
         description = "Barlow Twins self-supervised learning workbench. With no command, opens the window.",
         subcommands = {DatasetsCommand.class, PreviewCommand.class, TrainCommand.class, ProbeCommand.class,
                 BenchCommand.class})
@@ -25,6 +25,11 @@ public final class TwinlabCommand implements Runnable {
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line with every command, the settings flags and the one-line error handlers. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new TwinlabCommand());
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommand() instanceof SettingFlags.Taker) {
@@ -50,6 +55,6 @@ public final class TwinlabCommand implements Runnable {
             }
             throw ex;
         });
-        return cl.execute(args);
+        return cl;
     }
 }

@@ -171,7 +171,8 @@ public final class RunHistory {
         RunEntry entry = read(dir);
         List<Objective.Term> terms = entry.config() == null ? List.of() : entry.config().objective().create().terms();
         CsvFile metrics = CsvFile.read(dir.resolve(RunFolder.METRICS));
-        if (!metrics.has(terms.isEmpty() ? "loss" : terms.get(0).key()) && metrics.has("redundancy")) {
+        CsvFile read = metrics;
+        if (terms.stream().anyMatch(t -> !read.has(t.key())) && metrics.size() >= 0 && !metrics.header().isEmpty()) {
             metrics = CsvFile.reshaped(metrics, RunRecorder.metricsHeader(terms)); // a run of the first version
         }
         CsvFile diagnostics = CsvFile.read(dir.resolve(RunFolder.DIAGNOSTICS));

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.train.Devices;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
@@ -71,6 +72,7 @@ public final class RunSession implements AutoCloseable {
     /** A new run steered by a control made beforehand (the window's buttons may act before the run starts). */
     public static RunSession create(Path root, TrainConfig config, Dataset data, String purpose, RunControl control) {
         SettingProblem.throwIfAny(config.problems(data));
+        Devices.select(config.device()); // a GPU that cannot be used is one line now, not a failed run later
         RunFolder f = RunFolder.create(root, config);
         return new RunSession(f, config, data, RunLock.acquire(f.dir(), purpose), null, control);
     }
@@ -106,6 +108,7 @@ public final class RunSession implements AutoCloseable {
             Dataset data = inMemory != null ? inMemory : DatasetCatalog.open(cfg.dataset());
             TrainConfig longer = longer(cfg, steps, epochs);
             SettingProblem.throwIfAny(longer.problems(data));
+            Devices.select(longer.device());
             int planned = new Trainer(cfg, data, new RunControl()).totalSteps();
             int wanted = new Trainer(longer, data, new RunControl()).totalSteps();
             boolean finished = "finished".equals(RunHistory.summaryState(f.file(RunFolder.SUMMARY)));

@@ -129,7 +129,8 @@ public final class JsonRecords {
     }
 
     private static String where(String path) {
-        return path.isEmpty() ? "" : path + " ";
+        String p = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+        return p.isEmpty() ? "" : p + " ";
     }
 
     private static List<String> names(Class<? extends Record> type) {

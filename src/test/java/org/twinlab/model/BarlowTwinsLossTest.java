@@ -55,6 +55,22 @@ class BarlowTwinsLossTest {
         assertEquals(inv + lambda * red, t.total().getFloat(), 1e-4);
     }
 
+    /** The loss reads C's diagonal and off-diagonal through views; the values are those of the mask formulation. */
+    @Test
+    void atLargeDTheViewsGiveTheValuesOfTheIdentityMaskFormulation() {
+        int d = 2048;
+        NDArray za = m.randomNormal(new Shape(64, d));
+        NDArray zb = za.mul(0.8f).add(m.randomNormal(new Shape(64, d)).mul(0.6f));
+        BarlowTwinsLoss.Terms t = BarlowTwinsLoss.compute(za, zb, 0.0051);
+        NDArray c = t.correlation();
+        NDArray eye = m.eye(d);
+        double inv = c.mul(eye).sum(new int[] {1}).sub(1f).square().sum().getFloat();
+        double red = c.square().mul(eye.neg().add(1f)).sum().getFloat();
+        assertEquals(inv, t.invariance().getFloat(), 1e-5 * inv);
+        assertEquals(red, t.redundancy().getFloat(), 1e-5 * red);
+        assertEquals(d * (d - 1), BarlowTwinsLoss.offDiagonal(c).size());
+    }
+
     @Test
     void oneDimensionHasNoRedundancy() {
         double[][] a = random(6, 1, 3);

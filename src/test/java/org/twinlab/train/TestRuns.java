@@ -10,6 +10,40 @@ public final class TestRuns {
     private TestRuns() {
     }
 
+    /**
+     * A valid value other than the default for every setting. A setting added to the table without one
+     * here fails SettingsTest.everySettingHasATestValue: the round trips below then cover it too.
+     */
+    public static final java.util.Map<String, String> OTHER_VALUES = new java.util.LinkedHashMap<>();
+
+    static {
+        OTHER_VALUES.put("name", "my run");
+        OTHER_VALUES.put("dataset", "color-shapes");
+        OTHER_VALUES.put("augmentRecipe", "crop-flip");
+        OTHER_VALUES.put("cropScaleMin", "0.4");
+        OTHER_VALUES.put("encoder", "resnet18");
+        OTHER_VALUES.put("projectorWidth", "1024");
+        OTHER_VALUES.put("projectorDepth", "2");
+        OTHER_VALUES.put("projectorBatchNorm", "false");
+        OTHER_VALUES.put("objective", "infonce");
+        OTHER_VALUES.put("lambda", "0.02");
+        OTHER_VALUES.put("temperature", "0.5");
+        OTHER_VALUES.put("batchSize", "128");
+        OTHER_VALUES.put("optimizer", "sgd");
+        OTHER_VALUES.put("learningRate", "0.003");
+        OTHER_VALUES.put("weightDecay", "0.0001");
+        OTHER_VALUES.put("schedule", "constant");
+        OTHER_VALUES.put("warmupEpochs", "3");
+        OTHER_VALUES.put("epochs", "7");
+        OTHER_VALUES.put("steps", "123");
+        OTHER_VALUES.put("seed", "42");
+        OTHER_VALUES.put("probeEvery", "0.5");
+        OTHER_VALUES.put("snapshotEvery", "9");
+        OTHER_VALUES.put("checkpointEvery", "50");
+        OTHER_VALUES.put("device", "cpu");
+    }
+
+
     /** The sample data, small CNN, a narrow projector and a small batch: a step takes a few tens of ms. */
     public static TrainConfig small(int steps) {
         TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
