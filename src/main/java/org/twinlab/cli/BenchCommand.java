@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     String device;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
+    @Option(names = "--memory-steps", description = "instead: resident memory over a long run of this many steps "
+            + "(batch 64, projector 256, no probes), read every 250 steps")
+    Integer memorySteps;
 
     /** The measured figures. */
     record Result(String dataset, int batch, int projectorWidth, String encoder, int threads, double augmentPairsPerSecond,
@@ -62,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup must be >= 0 and --steps, --augment-batches >= 1");
         }
         Dataset data = DatasetCatalog.open(dataset);
+        if (memorySteps != null) {
+            return memory(data);
+        }
         TrainConfig.Builder b = TrainConfig.reference().toBuilder();
         b.dataset = dataset;
         b.batchSize = batch;
@@ -111,6 +117,48 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "training:     %.0f pairs/s (%s, projector %d-%d-%d, %d timed steps after %d warm-up, %s)%n",
                         trainRate, encoder, width, width, width, steps, warmup, usedDevice);
             }
+        }
+        return 0;
+    }
+
+    /** Resident memory over a long run: a run that grows shows it here, where a timed test could not. */
+    private int memory(Dataset data) throws IOException {
+        if (memorySteps < 1000) {
+            throw new IllegalArgumentException("--memory-steps: at least 1000, not " + memorySteps);
+        }
+        TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
+        b.dataset = dataset;
+        b.batchSize = 64;
+        b.projectorWidth = 256;
+        b.steps = memorySteps;
+        b.probeEvery = 0;
+        b.name = "bench-memory";
+        b.device = Settings.DEVICE.parse(device);
+        TrainConfig cfg = b.build().validated();
+        java.util.List<double[]> samples = new java.util.ArrayList<>();
+        Path scratch = Files.createTempDirectory("twinlab-bench");
+        try {
+            RunSession.create(scratch, cfg, data, "twinlab bench").probes(false).listener(e -> {
+                if (e instanceof TrainingEvent.Step s && (s.step() % 250 == 0 || s.step() == 1)) {
+                    samples.add(new double[] {s.step(), s.residentMegabytes(), s.liveArrays()});
+                }
+            }).run();
+        } finally {
+            deleteTree(scratch);
+        }
+        var out = spec.commandLine().getOut();
+        double at1000 = samples.stream().filter(x -> x[0] == 1000).findFirst().orElseThrow()[1];
+        double end = samples.get(samples.size() - 1)[1];
+        double max = samples.stream().filter(x -> x[0] >= 1000).mapToDouble(x -> x[1]).max().orElse(end);
+        if (json) {
+            out.println(Json.toLine(java.util.Map.of("steps", memorySteps, "residentAt1000", at1000, "residentAtEnd", end,
+                    "residentMaxAfter1000", max, "samples", samples)));
+        } else {
+            for (double[] x : samples) {
+                out.printf(Locale.ROOT, "step %5.0f  resident %6.0f MB  live arrays %.0f%n", x[0], x[1], x[2]);
+            }
+            out.printf(Locale.ROOT, "resident memory from step 1000 to %d: %.0f -> %.0f MB (%+.1f%%), highest %.0f MB%n",
+                    memorySteps, at1000, end, 100 * (end - at1000) / at1000, max);
         }
         return 0;
     }

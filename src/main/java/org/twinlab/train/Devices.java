@@ -15,7 +15,7 @@ public final class Devices {
     }
 
     public static Device select(DevicePreference preference) {
-        int gpus = Engine.getInstance().getGpuCount();
+        int gpus = engine().getGpuCount();
         return switch (preference == null ? DevicePreference.AUTO : preference) {
             case CPU -> Device.cpu();
             case GPU -> {
@@ -28,6 +28,23 @@ public final class Devices {
             }
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
         };
+    }
+
+    /**
+     * The PyTorch engine, loaded; a library that cannot be loaded or fetched is one line saying why and
+     * what to do, not a stack trace from deep in the first step.
+     */
+    public static Engine engine() {
+        try {
+            return Engine.getInstance();
+        } catch (RuntimeException | LinkageError e) {
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            boolean offline = Boolean.getBoolean("ai.djl.offline");
+            throw new IllegalArgumentException("the PyTorch library could not be loaded (" + cause + "): "
+                    + (offline ? "the build's CPU library should be on the class path; rebuild with mvn package"
+                    : "with --gpu, DJL downloads the CUDA build of libtorch 2.7.1 on first use, which needs network "
+                    + "access; offline, set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1 (README, GPU)"));
+        }
     }
 
     /** What keeps the engine from a GPU, from whether a driver is present and which libtorch is loaded. */

@@ -39,6 +39,8 @@ import org.twinlab.model.TwinNetwork;
  * training state, so a resumed run continues exactly as if it had not stopped.
  */
 public final class Trainer {
+    /** Batches augmented ahead on a GPU. */
+    static final int GPU_PREFETCH = 3;
     private final TrainConfig config;
     private final Dataset dataset;
     private final RunControl control;
@@ -188,7 +190,13 @@ public final class Trainer {
             publish(new TrainingEvent.Probe(ProbeSuite.pixels(dataset, root, config.seed())));
         }
 
-        CompletableFuture<float[][]> next = prepare(prefetch, augmenter, firstStep, spe);
+        // batches augmented ahead of the step: one on the CPU (augmentation and training share its cores); on a GPU
+        // the CPU only augments, so several batches in flight keep the device fed
+        int depth = device.isGpu() ? GPU_PREFETCH : 1;
+        java.util.ArrayDeque<CompletableFuture<float[][]>> ahead = new java.util.ArrayDeque<>();
+        for (int k = firstStep; k < Math.min(total, firstStep + depth); k++) {
+            ahead.add(prepare(prefetch, augmenter, k, spe));
+        }
         long activeNanos = 0;
         long[] recent = new long[20];
         int step = firstStep;
@@ -210,9 +218,9 @@ public final class Trainer {
                 publish(new TrainingEvent.State(RunState.RUNNING, step, null));
             }
             long t0 = System.nanoTime();
-            float[][] views = await(next);
-            if (step + 1 < total) {
-                next = prepare(prefetch, augmenter, step + 1, spe);
+            float[][] views = await(ahead.poll());
+            if (step + depth < total) {
+                ahead.add(prepare(prefetch, augmenter, step + depth, spe));
             }
             double lambda = control.lambda(config.lambda());
             double baseRate = control.learningRate(config.learningRate());
@@ -348,8 +356,8 @@ public final class Trainer {
     private int cachedEpoch = -1;
     private int[] cachedOrder;
 
-    /** The seeded shuffle of the train split for one epoch (called on the prefetch thread only). */
-    private int[] epochOrder(int epoch) {
+    /** The seeded shuffle of the train split for one epoch (prefetch threads; several may ask at once on a GPU). */
+    private synchronized int[] epochOrder(int epoch) {
         if (epoch != cachedEpoch) {
             int n = dataset.train().size();
             int[] order = new int[n];
