@@ -1,0 +1,131 @@
+package org.twinlab.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.twinlab.data.Dataset;
+import org.twinlab.data.ImageShape;
+import org.twinlab.data.Split;
+import org.twinlab.runs.RunFolder;
+import org.twinlab.train.RunControl;
+import org.twinlab.train.RunState;
+import org.twinlab.train.TestRuns;
+import org.twinlab.train.TrainConfig;
+import org.twinlab.train.Trainer;
+
+/** Tiny trained runs, uint8 .npy batches and the system Python, for the export tests. */
+final class ExportFixtures {
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private ExportFixtures() {
+    }
+
+    /**
+     * A run folder of {@code encoder} trained {@code steps} steps (batch 16, projector 32 wide) on the
+     * first 128 sample images, checkpoint included; with {@code probes} it also probes at the end,
+     * baselines included.
+     */
+    static Path trainedRun(Path root, String encoder, int steps, boolean probes) {
+        Dataset d = TestRuns.sampleSubset(128, 100);
+        TrainConfig.Builder b = TestRuns.small(steps).toBuilder();
+        b.encoder = encoder;
+        b.batchSize = 16;
+        b.projectorWidth = 32;
+        b.name = "export-" + encoder;
+        TrainConfig cfg = b.build().validated();
+        try {
+            RunFolder f = RunFolder.create(root, cfg);
+            Trainer t = new Trainer(cfg, d, new RunControl()).probes(probes).baselines(probes);
+            f.record(t);
+            RunState end = t.run();
+            if (end != RunState.FINISHED) {
+                throw new IllegalStateException("training ended " + end);
+            }
+            return f.dir();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first {@code n} images of a split as NumPy's uint8 N x H x W (or N x H x W x C). */
+    static void writeImages(Path file, Split split, int n) throws IOException {
+        ImageShape s = split.shape();
+        String shape = s.channels() == 1 ? n + ", " + s.height() + ", " + s.width()
+                : n + ", " + s.height() + ", " + s.width() + ", " + s.channels();
+        byte[] px = new byte[n * s.size()];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < s.height(); y++) {
+                for (int x = 0; x < s.width(); x++) {
+                    for (int c = 0; c < s.channels(); c++) {
+                        px[k++] = (byte) split.pixel(i, c, y, x);
+                    }
+                }
+            }
+        }
+        writeNpy(file, "|u1", shape, px);
+    }
+
+    static void writeNpy(Path file, String descr, String shape, byte[] data) throws IOException {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+        int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
+        byte[] header = (dict + " ".repeat(pad) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+            pre.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0)
+                    .putShort((short) header.length);
+            out.write(pre.array());
+            out.write(header);
+            out.write(data);
+        }
+    }
+
+    /** Whether /usr/bin/python3 imports torch and numpy. */
+    static boolean pythonHasTorch() {
+        try {
+            return run(List.of(PYTHON.toString(), "-c", "import torch, numpy"), Path.of(".")).exitCode == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A finished process: exit code and its output (stdout and stderr together). */
+    record Ran(int exitCode, String output) {
+    }
+
+    static Ran run(List<String> command, Path dir) throws IOException {
+        if (!Files.isExecutable(Path.of(command.get(0)))) {
+            return new Ran(-1, command.get(0) + " is not here");
+        }
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Ran(-1, "timed out");
+            }
+            return new Ran(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return new Ran(-1, "interrupted");
+        }
+    }
+
+    static float maxAbsDiff(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new AssertionError(a.length + " values vs " + b.length);
+        }
+        float m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+}
