@@ -25,7 +25,7 @@ import org.twinlab.runs.AtomicFiles;
  */
 final class EncoderWeights {
     static final String ENCODER_PREFIX = "layers.";
-    static final String PROJECTOR_PREFIX = "projector.layers.";
+    static final String PROJECTOR_PREFIX = "projector.";
     static final String DJL_DIR = "djl";
     static final String DJL_ENCODER = "encoder";
     static final String DJL_PROJECTOR = "projector";

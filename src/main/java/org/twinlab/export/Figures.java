@@ -152,7 +152,7 @@ final class Figures {
     private static Chart probeBars(RunArtifacts.ProbeRow last, List<RunArtifacts.ProbeRow> all) {
         BarChart c = new BarChart("Final probe").subtitle(String.format(Locale.ROOT, "step %d, test split", last.step()))
                 .axes(null, "accuracy (%)").categories(List.of("linear top-1", "linear top-5", "kNN top-1"))
-                .valueFormat("%.1f").yRange(0, Double.NaN);
+                .valueFormat("%.1f").yRange(0, 100);
         c.series("trained encoder", row(last));
         for (String who : List.of("random", "pixels")) {
             RunArtifacts.ProbeRow b = null;

@@ -63,9 +63,10 @@ final class Report {
                         c.architecture(), c.featureDim(), s.dataset(), c.input(), c.step()))).append("</div>\n");
         key(h, c);
         probeTable(h, c.probes());
+        h.append("<h2>Figures</h2>\n");
         for (Figures.Figure f : figures) {
             String data = Base64.getEncoder().encodeToString(Files.readAllBytes(f.png()));
-            h.append("<h2>").append(esc(f.title())).append("</h2>\n<figure><img alt=\"").append(esc(f.title()))
+            h.append("<figure><img alt=\"").append(esc(f.title()))
                     .append("\" src=\"data:image/png;base64,").append(data).append("\"><figcaption>")
                     .append(esc(f.caption())).append("</figcaption></figure>\n");
         }

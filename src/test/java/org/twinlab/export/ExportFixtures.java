@@ -118,6 +118,17 @@ final class ExportFixtures {
         }
     }
 
+    /** The first {@code n} images of a split normalised as the encoder sees them, N x C x H x W. */
+    static float[] normalized(Split split, int n, float[] mean, float[] std) {
+        int size = split.shape().size();
+        float[] x = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            split.copyImage(i, x, i * size);
+            org.twinlab.augment.ImageOps.normalize(x, i * size, split.shape(), mean, std);
+        }
+        return x;
+    }
+
     static float maxAbsDiff(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new AssertionError(a.length + " values vs " + b.length);

@@ -16,7 +16,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinlab.augment.ImageOps;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.data.Split;
@@ -101,11 +100,7 @@ class ExportTest {
             assertTrue(ab <= 1e-5, "safetensors: " + ab);
             assertTrue(ad <= 1e-5, "djl: " + ad);
             // the projector comes back too
-            float[] x = new float[64 * 784];
-            for (int i = 0; i < 64; i++) {
-                images.copyImage(i, x, i * 784);
-                ImageOps.normalize(x, i * 784, images.shape(), d.mean(), d.std());
-            }
+            float[] x = ExportFixtures.normalized(images, 64, d.mean(), d.std());
             try (NDManager s = m.newSubManager(); NDManager s2 = viaSafetensors.manager().newSubManager()) {
                 NDArray in = s.create(x, new Shape(64, 1, 28, 28));
                 float[] z0 = original.embed(in, false).toFloatArray();
