@@ -27,21 +27,21 @@ import picocli.CommandLine.Spec;
 final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--encoder", required = true, description = "the export folder (checked against its manifest.json)")
+    @Option(names = "--encoder", paramLabel = "DIR", required = true, description = "the export folder (checked against its manifest.json)")
     Path encoder;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
-    @Option(names = "--split", description = "train or test (default test; with --dataset)")
+    @Option(names = "--split", paramLabel = "train|test", description = "train or test (default test; with --dataset)")
     String split;
-    @Option(names = "--out", required = true, description = "FILE.npy or FILE.csv")
+    @Option(names = "--out", paramLabel = "FILE.npy|FILE.csv", required = true, description = "FILE.npy or FILE.csv")
     Path out;
     @Option(names = "--force", description = "replace --out if it exists")
     boolean force;
 
     static final class Input {
-        @Option(names = "--dataset", required = true, description = "built-in name or folder")
+        @Option(names = "--dataset", paramLabel = "D", required = true, description = "built-in name or folder")
         String dataset;
-        @Option(names = "--images", required = true, description = "a .npy of uint8 images: N x H x W (gray) or N x H x W x C")
+        @Option(names = "--images", paramLabel = "FILE.npy", required = true, description = "a .npy of uint8 images: N x H x W (gray) or N x H x W x C")
         Path images;
     }
 

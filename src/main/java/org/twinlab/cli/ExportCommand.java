@@ -21,18 +21,23 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--run", required = true, description = "the run folder")
+    @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "the run folder")
     Path run;
-    @Option(names = "--out", required = true, description = "the export folder")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the export folder")
     Path out;
     @Option(names = "--with-projector", description = "include the projector's weights")
     boolean withProjector;
-    @Option(names = "--points", description = "test images for TensorBoard's projector and the PCA (default: the whole test split)")
+    @Option(names = "--points", paramLabel = "N", description = "test images for TensorBoard's projector and the PCA (default: the whole test split)")
     int points;
-    @Option(names = "--figure-size", description = "figure size in pixels, WIDTHxHEIGHT (default 1600x1000)")
+    @Option(names = "--figure-size", paramLabel = "WxH", description = "figure size in pixels, WIDTHxHEIGHT (default 1600x1000)")
     String figureSize;
     @Option(names = "--json", description = "one JSON line with what was written")
     boolean json;
+
+    /** What --json prints. */
+    record Line(String dir, String architecture, int step, int points, java.util.List<String> files, long bytes,
+                double seconds) {
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -41,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--points: must be 0 (the whole test split) or more, not " + points);
         }
         ExportResult r = Exporter.export(run, out, new ExportOptions(withProjector, points, size));
-        spec.commandLine().getOut().println(json ? Json.toLine(r) : Exporter.describe(r));
+        spec.commandLine().getOut().println(json ? Json.toLine(new Line(r.dir().toString(), r.architecture(), r.step(),
+                r.points(), r.files(), r.bytes(), r.seconds())) : Exporter.describe(r));
         return 0;
     }
 }

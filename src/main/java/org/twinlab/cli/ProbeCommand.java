@@ -29,15 +29,15 @@ final class ProbeCommand implements Callable<Integer> {
     CommandSpec spec;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
-    @Option(names = "--dataset", description = "with --encoder: the dataset to probe on (built-in name or folder)")
+    @Option(names = "--dataset", paramLabel = "D", description = "with --encoder: the dataset to probe on (built-in name or folder)")
     String dataset;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
 
     static final class Source {
-        @Option(names = "--run", required = true, description = "the run folder")
+        @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "the run folder")
         Path run;
-        @Option(names = "--encoder", required = true, description = "an export folder (checked against its manifest.json)")
+        @Option(names = "--encoder", paramLabel = "DIR", required = true, description = "an export folder (checked against its manifest.json)")
         Path encoder;
     }
 

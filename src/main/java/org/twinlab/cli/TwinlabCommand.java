@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: the same engine as the window, headless. */
-@Command(name = "twinlab", mixinStandardHelpOptions = true, version = "Twinlab 0.1.0",
+@Command(name = "twinlab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Twinlab 0.1.0",
         description = "Barlow Twins self-supervised learning workbench. With no command, opens the window.",
         subcommands = {DatasetsCommand.class, PreviewCommand.class, TrainCommand.class, ProbeCommand.class,
                 ExportCommand.class, EmbedCommand.class,

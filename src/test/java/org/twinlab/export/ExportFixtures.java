@@ -53,6 +53,27 @@ final class ExportFixtures {
         }
     }
 
+    private static Path probedRun;
+
+    /**
+     * One small-cnn run of 16 steps with its probes and baselines, trained once per test JVM and shared
+     * by the tests that only read it (under the tests' twinlab.home, which {@code mvn clean} removes).
+     */
+    static synchronized Path probedSmallCnnRun() throws IOException {
+        if (probedRun == null) {
+            Path dir = Path.of(System.getProperty("twinlab.home", "target/twinlab-home")).resolve("export-fixture-runs");
+            if (Files.exists(dir)) {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            probedRun = trainedRun(dir, org.twinlab.model.Encoders.SMALL_CNN, 16, true);
+        }
+        return probedRun;
+    }
+
     /** The first {@code n} images of a split as NumPy's uint8 N x H x W (or N x H x W x C). */
     static void writeImages(Path file, Split split, int n) throws IOException {
         ImageShape s = split.shape();
@@ -84,6 +105,31 @@ final class ExportFixtures {
             out.write(header);
             out.write(data);
         }
+    }
+
+    /** The first images of the sample as an IDX folder (a small dataset of the encoder's input shape, fast to probe). */
+    static Path idxSubset(Path dir, int train, int test) throws IOException {
+        Files.createDirectories(dir);
+        org.twinlab.data.Dataset d = org.twinlab.data.DatasetCatalog.open(org.twinlab.data.DatasetCatalog.SAMPLE);
+        writeIdx(dir, "train", d.train(), train);
+        writeIdx(dir, "t10k", d.test(), test);
+        return dir;
+    }
+
+    private static void writeIdx(Path dir, String prefix, Split split, int n) throws IOException {
+        ImageShape s = split.shape();
+        ByteBuffer images = ByteBuffer.allocate(16 + n * s.plane()).putInt(0x803).putInt(n).putInt(s.height()).putInt(s.width());
+        ByteBuffer labels = ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < s.height(); y++) {
+                for (int x = 0; x < s.width(); x++) {
+                    images.put((byte) split.pixel(i, 0, y, x));
+                }
+            }
+            labels.put((byte) split.label(i));
+        }
+        Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
+        Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
     }
 
     /** Whether /usr/bin/python3 imports torch and numpy. */

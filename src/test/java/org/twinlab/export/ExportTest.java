@@ -22,7 +22,6 @@ import org.twinlab.data.Split;
 import org.twinlab.eval.FeatureExtractor;
 import org.twinlab.eval.Features;
 import org.twinlab.export.chart.FigureSize;
-import org.twinlab.model.Encoders;
 import org.twinlab.model.TwinNetwork;
 
 /** An export of a small trained run: what it holds, and that it comes back exactly, through both weight formats. */
@@ -35,7 +34,7 @@ class ExportTest {
 
     @BeforeAll
     static void trainAndExport() throws Exception {
-        run = ExportFixtures.trainedRun(root.resolve("runs"), Encoders.SMALL_CNN, 16, true);
+        run = ExportFixtures.probedSmallCnnRun();
         export = root.resolve("export");
         result = Exporter.export(run, export, new ExportOptions(true, 300, new FigureSize(800, 500)));
     }
@@ -108,8 +107,8 @@ class ExportTest {
                 assertTrue(ExportFixtures.maxAbsDiff(z0, z1) <= 1e-5);
             }
             // and a new network can start from the exported encoder
-            try (TwinNetwork fresh = new TwinNetwork(m, viaSafetensors.network().featureDim() == 128
-                    ? new org.twinlab.model.ModelSpec("small-cnn", 64, 2, true) : null, d.shape())) {
+            try (TwinNetwork fresh = new TwinNetwork(m, PyTorchArchitecture.of("small-cnn", "test").modelSpec(64, 2, true),
+                    d.shape())) {
                 viaSafetensors.copyEncoderInto(fresh);
                 Features c = FeatureExtractor.encoder(fresh, images, d.mean(), d.std(), m);
                 assertTrue(ExportFixtures.maxAbsDiff(want.data(), c.data()) <= 1e-5);

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.twinlab.cli.TwinlabCommand;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.data.Split;
+import org.twinlab.eval.FeatureExtractor;
+import org.twinlab.model.TwinNetwork;
 import org.twinlab.export.chart.FigureSize;
 
 /**
@@ -60,24 +63,35 @@ class PyTorchParityTest {
         var ran = ExportFixtures.run(List.of(ExportFixtures.PYTHON.toString(), "-c", script, export.toString(),
                 batch.toString(), pyOut.toString(), pyProj.toString()), root);
         assertEquals(0, ran.exitCode(), ran.output());
-        Npy.FloatMatrix java = Npy.readFloatMatrix(javaOut);
+        Npy.FloatMatrix embedded = Npy.readFloatMatrix(javaOut);
         Npy.FloatMatrix py = Npy.readFloatMatrix(pyOut);
         assertEquals(IMAGES, py.rows());
-        assertEquals(java.cols(), py.cols());
-        float features = ExportFixtures.maxAbsDiff(java.values(), py.values());
+        assertEquals(embedded.cols(), py.cols());
+        float features = ExportFixtures.maxAbsDiff(embedded.values(), py.values());
 
         float[] javaProj;
-        try (ExportedEncoder enc = ExportedEncoder.load(export); NDManager m = enc.manager().newSubManager()) {
+        float javaSafetensors;
+        float javaDjl;
+        Split images = d.test().subset(java.util.stream.IntStream.range(0, IMAGES).toArray());
+        try (ExportedEncoder enc = ExportedEncoder.load(export); ExportedEncoder djl = ExportedEncoder.loadDjl(export);
+             NDManager m = enc.manager().newSubManager();
+             TwinNetwork original = RunArtifacts.open(run).loadNetwork(m, d.shape())) {
             float[] x = ExportFixtures.normalized(d.test(), IMAGES, enc.mean(), enc.std());
             javaProj = enc.project(m.create(x, new Shape(IMAGES, 1, 28, 28))).toFloatArray();
+            // Java to Java: the checkpoint's own network against both exported weight files
+            float[] want = FeatureExtractor.encoder(original, images, enc.mean(), enc.std(), m).data();
+            javaSafetensors = ExportFixtures.maxAbsDiff(want, enc.features(images).data());
+            javaDjl = ExportFixtures.maxAbsDiff(want, djl.features(images).data());
         }
+        System.out.printf("java -> java, %s: safetensors max |diff| %.3g, djl %.3g%n", encoder, javaSafetensors, javaDjl);
+        assertTrue(javaSafetensors <= 1e-5 && javaDjl <= 1e-5, encoder + ": " + javaSafetensors + ", " + javaDjl);
         float projector = ExportFixtures.maxAbsDiff(javaProj, Npy.readFloatMatrix(pyProj).values());
         float scale = 0;
         for (float z : javaProj) {
             scale = Math.max(scale, Math.abs(z));
         }
         System.out.printf("java -> pytorch, %s: features max |diff| %.3g (max |feature| %.3g), projector %.3g (max |z| %.3g)%n",
-                encoder, features, maxAbs(java.values()), projector, scale);
+                encoder, features, maxAbs(embedded.values()), projector, scale);
         assertTrue(features < 1e-4, encoder + " features differ by " + features);
         // projector outputs are not normalised (|z| up to tens): the same float32 rounding, relative to their size
         assertTrue(projector < 1e-4 * Math.max(1, scale), encoder + " projector outputs differ by " + projector);
