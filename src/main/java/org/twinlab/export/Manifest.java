@@ -60,15 +60,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         in.add("mean", floats(mean));
         in.add("std", floats(std));
         o.add("input", in);
-        if (projector != null) {
-            JsonObject p = new JsonObject();
-            p.addProperty("width", projector.width());
-            p.addProperty("depth", projector.depth());
-            p.addProperty("batchNorm", projector.batchNorm());
-            o.add("projector", p);
-        } else {
-            o.add("projector", null);
-        }
+        o.add("projector", Json.GSON.toJsonTree(projector));
         o.addProperty("weights", WEIGHTS);
         JsonObject ds = new JsonObject();
         ds.addProperty("name", dataset);
@@ -84,12 +76,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         o.add("run", run);
         o.add("metrics", metrics);
         JsonObject fs = new JsonObject();
-        files.forEach((name, r) -> {
-            JsonObject f = new JsonObject();
-            f.addProperty("sha256", r.sha256());
-            f.addProperty("bytes", r.bytes());
-            fs.add(name, f);
-        });
+        files.forEach((name, r) -> fs.add(name, Json.GSON.toJsonTree(r)));
         o.add("files", fs);
         return o;
     }
@@ -231,8 +218,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         int featureDim = a.featureDim();
         Projector projector = null;
         if (o.has("projector") && o.get("projector").isJsonObject()) {
-            JsonObject p = o.getAsJsonObject("projector");
-            projector = new Projector(p.get("width").getAsInt(), p.get("depth").getAsInt(), p.get("batchNorm").getAsBoolean());
+            projector = Json.GSON.fromJson(o.get("projector"), Projector.class);
         }
         JsonObject ds = o.getAsJsonObject("dataset");
         List<String> classes = new ArrayList<>();
@@ -240,8 +226,11 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         JsonObject run = o.getAsJsonObject("run");
         Map<String, FileRecord> files = new LinkedHashMap<>();
         for (var e : o.getAsJsonObject("files").entrySet()) {
-            JsonObject f = e.getValue().getAsJsonObject();
-            files.put(e.getKey(), new FileRecord(f.get("sha256").getAsString(), f.get("bytes").getAsLong()));
+            FileRecord f = Json.GSON.fromJson(e.getValue(), FileRecord.class);
+            if (f == null || f.sha256() == null) {
+                throw new ExportException(file + ": the record of " + e.getKey() + " has no sha256");
+            }
+            files.put(e.getKey(), f);
         }
         return new Manifest(arch, featureDim, shape, mean, std, projector, ds.get("name").getAsString(), classes,
                 run.get("folder").getAsString(), run.get("step").getAsInt(), run.get("seed").getAsLong(),

@@ -20,7 +20,7 @@ import org.twinlab.train.TrainConfig;
 import org.twinlab.train.Trainer;
 
 /** Tiny trained runs, uint8 .npy batches and the system Python, for the export tests. */
-final class ExportFixtures {
+public final class ExportFixtures {
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private ExportFixtures() {
@@ -31,7 +31,7 @@ final class ExportFixtures {
      * first 128 sample images, checkpoint included; with {@code probes} it also probes at the end,
      * baselines included.
      */
-    static Path trainedRun(Path root, String encoder, int steps, boolean probes) {
+    public static Path trainedRun(Path root, String encoder, int steps, boolean probes) {
         Dataset d = TestRuns.sampleSubset(128, 100);
         TrainConfig.Builder b = TestRuns.small(steps).toBuilder();
         b.encoder = encoder;
@@ -59,7 +59,7 @@ final class ExportFixtures {
      * One small-cnn run of 16 steps with its probes and baselines, trained once per test JVM and shared
      * by the tests that only read it (under the tests' twinlab.home, which {@code mvn clean} removes).
      */
-    static synchronized Path probedSmallCnnRun() throws IOException {
+    public static synchronized Path probedSmallCnnRun() throws IOException {
         if (probedRun == null) {
             Path dir = Path.of(System.getProperty("twinlab.home", "target/twinlab-home")).resolve("export-fixture-runs");
             if (Files.exists(dir)) {
@@ -75,7 +75,7 @@ final class ExportFixtures {
     }
 
     /** The first {@code n} images of a split as NumPy's uint8 N x H x W (or N x H x W x C). */
-    static void writeImages(Path file, Split split, int n) throws IOException {
+    public static void writeImages(Path file, Split split, int n) throws IOException {
         ImageShape s = split.shape();
         String shape = s.channels() == 1 ? n + ", " + s.height() + ", " + s.width()
                 : n + ", " + s.height() + ", " + s.width() + ", " + s.channels();
@@ -93,7 +93,7 @@ final class ExportFixtures {
         writeNpy(file, "|u1", shape, px);
     }
 
-    static void writeNpy(Path file, String descr, String shape, byte[] data) throws IOException {
+    public static void writeNpy(Path file, String descr, String shape, byte[] data) throws IOException {
         String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape + "), }";
         int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
         byte[] header = (dict + " ".repeat(pad) + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -108,7 +108,7 @@ final class ExportFixtures {
     }
 
     /** The first images of the sample as an IDX folder (a small dataset of the encoder's input shape, fast to probe). */
-    static Path idxSubset(Path dir, int train, int test) throws IOException {
+    public static Path idxSubset(Path dir, int train, int test) throws IOException {
         Files.createDirectories(dir);
         org.twinlab.data.Dataset d = org.twinlab.data.DatasetCatalog.open(org.twinlab.data.DatasetCatalog.SAMPLE);
         writeIdx(dir, "train", d.train(), train);
@@ -133,7 +133,7 @@ final class ExportFixtures {
     }
 
     /** Whether /usr/bin/python3 imports torch and numpy. */
-    static boolean pythonHasTorch() {
+    public static boolean pythonHasTorch() {
         try {
             return run(List.of(PYTHON.toString(), "-c", "import torch, numpy"), Path.of(".")).exitCode == 0;
         } catch (IOException e) {
@@ -142,10 +142,10 @@ final class ExportFixtures {
     }
 
     /** A finished process: exit code and its output (stdout and stderr together). */
-    record Ran(int exitCode, String output) {
+    public record Ran(int exitCode, String output) {
     }
 
-    static Ran run(List<String> command, Path dir) throws IOException {
+    public static Ran run(List<String> command, Path dir) throws IOException {
         if (!Files.isExecutable(Path.of(command.get(0)))) {
             return new Ran(-1, command.get(0) + " is not here");
         }
@@ -165,7 +165,7 @@ final class ExportFixtures {
     }
 
     /** The first {@code n} images of a split normalised as the encoder sees them, N x C x H x W. */
-    static float[] normalized(Split split, int n, float[] mean, float[] std) {
+    public static float[] normalized(Split split, int n, float[] mean, float[] std) {
         int size = split.shape().size();
         float[] x = new float[n * size];
         for (int i = 0; i < n; i++) {
@@ -175,7 +175,7 @@ final class ExportFixtures {
         return x;
     }
 
-    static float maxAbsDiff(float[] a, float[] b) {
+    public static float maxAbsDiff(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new AssertionError(a.length + " values vs " + b.length);
         }

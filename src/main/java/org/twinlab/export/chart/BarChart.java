@@ -16,14 +16,10 @@ import java.util.Locale;
  *         .valueFormat("%.1f");
  * }</pre>
  */
-public final class BarChart implements Chart {
+public final class BarChart extends TitledChart<BarChart> {
     private record Bars(String name, double[] values, double[] errors) {
     }
 
-    private final String title;
-    private String subtitle;
-    private String xTitle;
-    private String yTitle;
     private List<String> categories = List.of();
     private final List<Bars> series = new ArrayList<>();
     private String valueFormat;
@@ -31,18 +27,7 @@ public final class BarChart implements Chart {
     private double yMax = Double.NaN;
 
     public BarChart(String title) {
-        this.title = title;
-    }
-
-    public BarChart subtitle(String s) {
-        this.subtitle = s;
-        return this;
-    }
-
-    public BarChart axes(String xTitle, String yTitle) {
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        return this;
+        super(title);
     }
 
     /** The groups along x, in order. */

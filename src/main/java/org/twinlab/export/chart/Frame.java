@@ -57,14 +57,7 @@ final class Frame {
         this.legend = legend;
         this.categories = categories;
         double pad = t.pad();
-        double topY = pad;
-        if (present(title)) {
-            topY += t.title();
-        }
-        if (present(subtitle)) {
-            topY += t.small() * 1.4;
-        }
-        top = topY + pad * 1.2;
+        top = headerHeight(t, title, subtitle) + pad * 1.2;
         legendWidth = legend.width(p, width * 0.3);
         right = width - pad - (legendWidth > 0 ? legendWidth + pad : 0);
         bottom = height - pad - (present(xTitle) ? t.font() * 1.3 : 0) - t.small() * 1.2 - t.tick();
@@ -114,7 +107,26 @@ final class Frame {
         return false;
     }
 
-    private static boolean present(String s) {
+    /** The height the title and subtitle take, the top padding included. */
+    static double headerHeight(Theme t, String title, String subtitle) {
+        return t.pad() + (present(title) ? t.title() : 0) + (present(subtitle) ? t.small() * 1.4 : 0);
+    }
+
+    /** The white background and the centred title and subtitle every chart starts with. */
+    static void drawHeader(Painter p, Theme t, int width, int height, String title, String subtitle) {
+        p.fillRect(0, 0, width, height, Palette.BACKGROUND);
+        double y = t.pad();
+        if (present(title)) {
+            y += t.title();
+            p.text(title, width / 2.0, y - t.title() * 0.2, t.title(), Painter.Anchor.MIDDLE, true, false, Palette.INK);
+        }
+        if (present(subtitle)) {
+            y += t.small() * 1.4;
+            p.text(subtitle, width / 2.0, y - t.small() * 0.25, t.small(), Painter.Anchor.MIDDLE, false, false, Palette.MUTED);
+        }
+    }
+
+    static boolean present(String s) {
         return s != null && !s.isBlank();
     }
 
@@ -156,16 +168,7 @@ final class Frame {
 
     /** Background, title, grid, axes, ticks, axis titles and legend: everything but the data. */
     void drawFrame(Painter p, int height) {
-        p.fillRect(0, 0, width, height, Palette.BACKGROUND);
-        double y = t.pad();
-        if (present(title)) {
-            y += t.title();
-            p.text(title, width / 2.0, y - t.title() * 0.2, t.title(), Painter.Anchor.MIDDLE, true, false, Palette.INK);
-        }
-        if (present(subtitle)) {
-            y += t.small() * 1.4;
-            p.text(subtitle, width / 2.0, y - t.small() * 0.25, t.small(), Painter.Anchor.MIDDLE, false, false, Palette.MUTED);
-        }
+        drawHeader(p, t, width, height, title, subtitle);
         String[] ylab = Ticks.labels(yr.ticks());
         for (int i = 0; i < yr.ticks().length; i++) {
             double yy = py(yr.ticks()[i]);

@@ -11,30 +11,14 @@ import java.awt.image.BufferedImage;
  * Chart c = new Heatmap("Cross-correlation C").matrix(values, 128, 128).axes("j", "i");
  * }</pre>
  */
-public final class Heatmap implements Chart {
-    private final String title;
-    private String subtitle;
-    private String xTitle;
-    private String yTitle;
+public final class Heatmap extends TitledChart<Heatmap> {
     private float[] values = new float[0];
     private int rows;
     private int cols;
     private int indexScale = 1;
 
     public Heatmap(String title) {
-        this.title = title;
-    }
-
-    public Heatmap subtitle(String s) {
-        this.subtitle = s;
-        return this;
-    }
-
-    /** Titles of the column (x) and row (y) axes. */
-    public Heatmap axes(String xTitle, String yTitle) {
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        return this;
+        super(title);
     }
 
     /** The values, row after row. */
@@ -68,22 +52,13 @@ public final class Heatmap implements Chart {
     @Override
     public void draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
-        p.fillRect(0, 0, width, height, Palette.BACKGROUND);
-        double y = t.pad();
-        if (title != null && !title.isBlank()) {
-            y += t.title();
-            p.text(title, width / 2.0, y - t.title() * 0.2, t.title(), Painter.Anchor.MIDDLE, true, false, Palette.INK);
-        }
-        if (subtitle != null && !subtitle.isBlank()) {
-            y += t.small() * 1.4;
-            p.text(subtitle, width / 2.0, y - t.small() * 0.25, t.small(), Painter.Anchor.MIDDLE, false, false, Palette.MUTED);
-        }
-        double top = y + t.pad() * 1.2;
+        Frame.drawHeader(p, t, width, height, title, subtitle);
+        double top = Frame.headerHeight(t, title, subtitle) + t.pad() * 1.2;
         double labelW = p.textWidth(Integer.toString(rows * indexScale), t.small(), false);
         double barLabelW = p.textWidth("-0.5", t.small(), false);
-        double leftRoom = t.pad() + (yTitle != null ? t.font() * 1.4 : 0) + labelW + t.small() * 0.5;
+        double leftRoom = t.pad() + (Frame.present(yTitle) ? t.font() * 1.4 : 0) + labelW + t.small() * 0.5;
         double barRoom = t.pad() * 2 + t.font() * 1.2 + t.small() * 0.5 + barLabelW + t.pad();
-        double bottomRoom = t.small() * 1.4 + (xTitle != null ? t.font() * 1.4 : 0) + t.pad();
+        double bottomRoom = t.small() * 1.4 + (Frame.present(xTitle) ? t.font() * 1.4 : 0) + t.pad();
         double availW = width - leftRoom - barRoom;
         double availH = height - top - bottomRoom;
         double cell = Math.min(availW / cols, availH / rows);
@@ -99,11 +74,11 @@ public final class Heatmap implements Chart {
         p.text("0", left - t.small() * 0.4, top + t.small() * 0.8, t.small(), Painter.Anchor.END, false, false, Palette.INK);
         p.text(Integer.toString(rows * indexScale - 1), left - t.small() * 0.4, top + h, t.small(), Painter.Anchor.END,
                 false, false, Palette.INK);
-        if (xTitle != null) {
+        if (Frame.present(xTitle)) {
             p.text(xTitle, left + w / 2, top + h + t.small() * 1.4 + t.font() * 1.1, t.font(), Painter.Anchor.MIDDLE,
                     false, false, Palette.INK);
         }
-        if (yTitle != null) {
+        if (Frame.present(yTitle)) {
             p.text(yTitle, left - labelW - t.small() * 0.5 - t.font() * 0.35, top + h / 2, t.font(), Painter.Anchor.MIDDLE,
                     false, true, Palette.INK);
         }

@@ -19,7 +19,7 @@ import java.util.List;
  * For a sweep: {@code logX(true)}, one {@link Series#points} series per seed and a
  * {@link Series#linePoints} series for the mean.
  */
-public final class LineChart implements Chart {
+public final class LineChart extends TitledChart<LineChart> {
     /** How a series is drawn. */
     public enum Style { LINE, DASHED, POINTS, LINE_POINTS }
 
@@ -60,10 +60,6 @@ public final class LineChart implements Chart {
         }
     }
 
-    private final String title;
-    private String subtitle;
-    private String xTitle;
-    private String yTitle;
     private boolean logX;
     private boolean logY;
     private double xMin = Double.NaN;
@@ -73,18 +69,7 @@ public final class LineChart implements Chart {
     private final List<Series> series = new ArrayList<>();
 
     public LineChart(String title) {
-        this.title = title;
-    }
-
-    public LineChart subtitle(String s) {
-        this.subtitle = s;
-        return this;
-    }
-
-    public LineChart axes(String xTitle, String yTitle) {
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        return this;
+        super(title);
     }
 
     public LineChart logX(boolean on) {

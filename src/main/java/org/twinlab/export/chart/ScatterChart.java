@@ -12,29 +12,14 @@ import java.util.List;
  * Chart c = new ScatterChart("Test set, PCA").axes("PC 1", "PC 2").points(xs, ys, labels, classNames);
  * }</pre>
  */
-public final class ScatterChart implements Chart {
-    private final String title;
-    private String subtitle;
-    private String xTitle;
-    private String yTitle;
+public final class ScatterChart extends TitledChart<ScatterChart> {
     private double[] x = new double[0];
     private double[] y = new double[0];
     private int[] labels = new int[0];
     private List<String> classNames = List.of();
 
     public ScatterChart(String title) {
-        this.title = title;
-    }
-
-    public ScatterChart subtitle(String s) {
-        this.subtitle = s;
-        return this;
-    }
-
-    public ScatterChart axes(String xTitle, String yTitle) {
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        return this;
+        super(title);
     }
 
     /** The points and the class of each; class {@code k} is named {@code classNames.get(k)} in the legend. */

@@ -1,4 +1,4 @@
-package org.twinlab.export;
+package org.twinlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,6 @@ import com.google.gson.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinlab.cli.TwinlabCommand;
+import org.twinlab.export.ExportException;
+import org.twinlab.export.ExportFixtures;
+import org.twinlab.export.ExportedEncoder;
+import org.twinlab.export.Npy;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.model.Encoders;
 import org.twinlab.runs.Json;
@@ -32,19 +33,9 @@ class ExportCommandsTest {
     static Path export;
     static Path batch;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome twinlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TwinlabCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     /** Exit 2 and one line on stderr that says {@code mention}, no stack trace or class name. */
     static void refused(String mention, String... args) {
-        Outcome o = twinlab(args);
+        CommandLineTest.Outcome o = CommandLineTest.run(args);
         String line = o.err().strip();
         assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
         assertFalse(line.contains("\n"), "one line: " + line);
@@ -57,7 +48,7 @@ class ExportCommandsTest {
     static void trainAndExport() throws Exception {
         run = ExportFixtures.trainedRun(root.resolve("runs"), Encoders.SMALL_CNN, 8, false);
         export = root.resolve("export");
-        Outcome o = twinlab("export", "--run", run.toString(), "--out", export.toString(), "--points", "50",
+        CommandLineTest.Outcome o = CommandLineTest.run("export", "--run", run.toString(), "--out", export.toString(), "--points", "50",
                 "--figure-size", "640x400", "--json");
         assertEquals(0, o.code(), o.err());
         JsonObject j = Json.GSON.fromJson(o.out().strip(), JsonObject.class);
@@ -70,7 +61,7 @@ class ExportCommandsTest {
     @Test
     void embedWritesNpyAndCsvWithOneRowPerImage() throws Exception {
         Path npy = root.resolve("features.npy");
-        Outcome o = twinlab("embed", "--encoder", export.toString(), "--images", batch.toString(), "--out", npy.toString());
+        CommandLineTest.Outcome o = CommandLineTest.run("embed", "--encoder", export.toString(), "--images", batch.toString(), "--out", npy.toString());
         assertEquals(0, o.code(), o.err());
         Npy.FloatMatrix m = Npy.readFloatMatrix(npy);
         assertEquals(12, m.rows());
@@ -78,7 +69,7 @@ class ExportCommandsTest {
 
         Path data = ExportFixtures.idxSubset(root.resolve("small-set"), 300, 100);
         Path csv = root.resolve("features.csv");
-        o = twinlab("embed", "--encoder", export.toString(), "--dataset", data.toString(), "--split", "train",
+        o = CommandLineTest.run("embed", "--encoder", export.toString(), "--dataset", data.toString(), "--split", "train",
                 "--out", csv.toString());
         assertEquals(0, o.code(), o.err());
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -96,7 +87,7 @@ class ExportCommandsTest {
     @Test
     void probeOfAnExportedEncoderOnAnotherDatasetOfItsShape() throws Exception {
         Path data = ExportFixtures.idxSubset(root.resolve("probe-set"), 400, 200);
-        Outcome o = twinlab("probe", "--encoder", export.toString(), "--dataset", data.toString(), "--json");
+        CommandLineTest.Outcome o = CommandLineTest.run("probe", "--encoder", export.toString(), "--dataset", data.toString(), "--json");
         assertEquals(0, o.code(), o.err());
         JsonObject j = Json.GSON.fromJson(o.out().strip(), JsonObject.class);
         assertTrue(j.getAsJsonObject("trained").get("linearTop1").getAsDouble() > 0.4, o.out());
@@ -212,11 +203,11 @@ class ExportCommandsTest {
     @Test
     void everyNewCommandHasHelp() {
         for (String cmd : new String[] {"export", "embed", "probe"}) {
-            Outcome o = twinlab(cmd, "--help");
+            CommandLineTest.Outcome o = CommandLineTest.run(cmd, "--help");
             assertEquals(0, o.code(), cmd);
             assertTrue(o.out().contains("--encoder") || o.out().contains("--run"), o.out());
         }
-        assertTrue(twinlab("export", "--help").out().contains("--with-projector"));
-        assertTrue(twinlab("embed", "--help").out().contains("--images"));
+        assertTrue(CommandLineTest.run("export", "--help").out().contains("--with-projector"));
+        assertTrue(CommandLineTest.run("embed", "--help").out().contains("--images"));
     }
 }
