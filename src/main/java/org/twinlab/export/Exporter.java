@@ -2,7 +2,6 @@ package org.twinlab.export;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,9 +137,5 @@ public final class Exporter {
     public static String describe(ExportResult r) {
         return String.format(Locale.ROOT, "exported %s (step %d) to %s: %d files, %.1f MB, %d projector points, %.1f s",
                 r.architecture(), r.step(), r.dir(), r.files().size(), r.bytes() / 1e6, r.points(), r.seconds());
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

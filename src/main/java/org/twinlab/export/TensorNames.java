@@ -47,7 +47,7 @@ final class TensorNames {
             for (var e : b.getDirectParameters()) {
                 String torch = BATCH_NORM.get(e.getKey());
                 if (torch == null) {
-                    throw new IllegalStateException("BatchNorm parameter '" + e.getKey() + "' has no PyTorch name");
+                    throw new ExportException("BatchNorm parameter '" + e.getKey() + "' has no PyTorch name");
                 }
                 out.add(new Named(prefix + torch, e.getValue()));
             }
@@ -64,12 +64,13 @@ final class TensorNames {
         } else if (b instanceof ParallelBlock) {
             var children = b.getChildren().values();
             if (children.size() != 2) {
-                throw new IllegalStateException("a parallel block of " + children.size() + " branches has no PyTorch name");
+                throw new ExportException("a parallel block of " + children.size() + " branches has no PyTorch name");
             }
             walk(children.get(0), prefix + "main.", out);
             walk(children.get(1), prefix + "shortcut.", out);
         } else if (!b.getParameters().isEmpty()) {
-            throw new IllegalStateException(b.getClass().getSimpleName() + " has parameters but no PyTorch name");
+            throw new ExportException("a " + b.getClass().getSimpleName() + " block has parameters but no PyTorch name yet "
+                    + "(the export knows Conv2d, Linear, BatchNorm, sequential and residual blocks)");
         }
     }
 }
