@@ -118,9 +118,10 @@ public final class RunSession implements AutoCloseable {
                             + "for more than that (--steps or --epochs)");
                 }
             } else if (finished || ckpt.step() >= planned) {
-                throw new IllegalArgumentException(dir + ": finished at step " + ckpt.step() + " ("
-                        + Settings.EPOCHS.format(cfg.epochs()) + " epochs); to train it further, resume with more "
-                        + "steps or epochs, e.g. --resume " + dir + " --epochs " + Settings.EPOCHS.format(suggest(cfg)));
+                String more = cfg.steps() > 0 ? "--steps " + 2 * cfg.steps()
+                        : "--epochs " + Settings.EPOCHS.format(2 * cfg.epochs());
+                throw new IllegalArgumentException(dir + ": finished at step " + ckpt.step() + " of " + planned
+                        + "; to train it further, resume with more steps or epochs, e.g. --resume " + dir + " " + more);
             }
             if (!longer.equals(cfg)) {
                 if (Files.isRegularFile(f.file(RunFolder.SUMMARY))) {
@@ -135,10 +136,6 @@ public final class RunSession implements AutoCloseable {
             lock.close();
             throw e;
         }
-    }
-
-    private static double suggest(TrainConfig c) {
-        return c.steps() > 0 ? 2 * c.epochs() : Math.max(1, 2 * c.epochs());
     }
 
     private static TrainConfig longer(TrainConfig c, Integer steps, Double epochs) {
