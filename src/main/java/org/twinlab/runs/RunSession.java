@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.train.Devices;
+import org.twinlab.train.EncoderInitializer;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
@@ -73,6 +74,9 @@ public final class RunSession implements AutoCloseable {
     public static RunSession create(Path root, TrainConfig config, Dataset data, String purpose, RunControl control) {
         SettingProblem.throwIfAny(config.problems(data));
         Devices.select(config.device()); // a GPU that cannot be used is one line now, not a failed run later
+        if (!config.initEncoder().isBlank()) {
+            EncoderInitializer.find().check(Path.of(config.initEncoder()), config.encoder(), data.shape());
+        }
         RunFolder f = RunFolder.create(root, config);
         return new RunSession(f, config, data, RunLock.acquire(f.dir(), purpose), null, control);
     }

@@ -199,6 +199,33 @@ class ExportCommandsTest {
         }
     }
 
+    /** "Open encoder" then a new run from it: the run's first probe is of the exported encoder, not a random one. */
+    @Test
+    void aNewRunStartsFromAnExportedEncoder() throws Exception {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+             org.twinlab.export.ExportedEncoder enc = org.twinlab.export.ExportedEncoder.load(export);
+             org.twinlab.model.TwinNetwork fresh = new org.twinlab.model.TwinNetwork(m,
+                     new org.twinlab.model.ModelSpec(org.twinlab.model.Encoder.SMALL_CNN, 64, 3, true), enc.inputShape())) {
+            org.twinlab.train.EncoderInitializer.find().initialize(export, fresh);
+            ai.djl.ndarray.NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(3, 1, 28, 28));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(enc.network().features(x.toDevice(enc.manager().getDevice(),
+                    false)).toFloatArray(), fresh.features(x).toFloatArray(), 1e-6f, "the encoder's weights, exactly");
+        }
+        Path runs = root.resolve("from-export");
+        CommandLineTest.Outcome o = CommandLineTest.run("train", "--init-encoder", export.toString(), "--steps", "2",
+                "--batch", "64", "--width", "32", "--probe-every", "0", "--run-dir", runs.toString(), "--json");
+        assertEquals(0, o.code(), o.err());
+        Path folder = Path.of(Json.GSON.fromJson(o.out().strip(), JsonObject.class).get("runFolder").getAsString());
+        assertTrue(java.nio.file.Files.readString(folder.resolve("probe.csv")).contains(",initial,"),
+                "the step-0 probe is of the initial encoder");
+        assertTrue(java.nio.file.Files.readString(folder.resolve("config.json")).contains(export.toString()),
+                "config.json records where the encoder came from");
+        refused("initial encoder " + root.resolve("nope") + ":", "train", "--init-encoder", root.resolve("nope").toString(),
+                "--run-dir", runs.toString());
+        refused("holds a small-cnn, the run trains a mlp", "train", "--init-encoder", export.toString(), "--encoder", "mlp",
+                "--run-dir", runs.toString());
+    }
+
     @Test
     void everyNewCommandHasHelp() {
         for (String cmd : new String[] {"export", "embed", "probe"}) {
