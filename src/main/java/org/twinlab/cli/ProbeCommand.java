@@ -9,7 +9,7 @@ import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.eval.ProbeSuite;
-import org.twinlab.export.ExportedEncoder;
+import org.twinlab.export.EncoderProbe;
 import org.twinlab.model.TwinNetwork;
 import org.twinlab.runs.CheckpointStore;
 import org.twinlab.runs.Json;
@@ -77,15 +77,8 @@ final class ProbeCommand implements Callable<Integer> {
         if (dataset == null) {
             throw new IllegalArgumentException("--encoder needs --dataset: the dataset to probe on");
         }
-        try (ExportedEncoder enc = ExportedEncoder.load(source.encoder)) {
-            Dataset data = DatasetCatalog.open(dataset);
-            enc.requireInput(data.shape(), data.name());
-            long seed = enc.manifest().seed();
-            ProbeResult trained = ProbeSuite.encoder(ProbeResult.TRAINED, enc.network(), data, enc.mean(), enc.std(),
-                    enc.manager(), enc.manifest().step(), Double.NaN, seed).result();
-            ProbeResult pixels = ProbeSuite.pixels(data, enc.manager(), seed);
-            print(trained, pixels, new EncoderReport(trained, pixels, source.encoder.toString(), data.name()));
-        }
+        EncoderProbe p = EncoderProbe.run(source.encoder, DatasetCatalog.open(dataset));
+        print(p.trained(), p.pixels(), new EncoderReport(p.trained(), p.pixels(), source.encoder.toString(), p.dataset()));
         return 0;
     }
 

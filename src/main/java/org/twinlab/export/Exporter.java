@@ -63,6 +63,11 @@ public final class Exporter {
         }
     }
 
+    /** The export folder for a folder a person chose: see {@link OutputFolder#target}. */
+    public static Path targetIn(Path chosen, Path runDir) {
+        return OutputFolder.target(chosen, runDir);
+    }
+
     private static String relative(Path dir, Path file) {
         return dir.relativize(file).toString().replace('\\', '/');
     }

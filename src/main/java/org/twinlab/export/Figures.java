@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.twinlab.eval.Pca2D;
 import org.twinlab.model.Objective;
+import org.twinlab.runs.Smoothing;
 import org.twinlab.export.chart.BarChart;
 import org.twinlab.export.chart.Chart;
 import org.twinlab.export.chart.Charts;
@@ -23,7 +24,7 @@ import org.twinlab.export.chart.ScatterChart;
 final class Figures {
     static final String DIR = "figures";
     /** TensorBoard's default smoothing weight. */
-    static final double SMOOTHING = 0.6;
+    static final double SMOOTHING = Smoothing.DEFAULT;
 
     /** A figure written: its file stem, title and one-line caption. */
     record Figure(String name, String title, String caption, Path png, Path svg) {
@@ -77,23 +78,6 @@ final class Figures {
         out.add(new Figure(name, title, caption, png, svg));
     }
 
-    /** TensorBoard's smoothing: an exponential average with its start-up bias removed. */
-    static double[] smooth(double[] v, double w) {
-        double[] out = new double[v.length];
-        double last = 0;
-        int n = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                out[i] = Double.NaN;
-                continue;
-            }
-            last = last * w + (1 - w) * v[i];
-            n++;
-            out[i] = last / (1 - Math.pow(w, n));
-        }
-        return out;
-    }
-
     /** The total and each term of the run's objective; a log axis where every value is positive. */
     private static Chart loss(List<RunArtifacts.MetricRow> rows, List<Objective.Term> terms, double lambda) {
         int n = rows.size();
@@ -115,9 +99,9 @@ final class Figures {
         LineChart chart = new LineChart("Loss").subtitle(String.format(Locale.ROOT, "λ = %s%s", lambda,
                         w > 0 ? ", smoothed as TensorBoard does (" + w + ")" : ""))
                 .axes("step", positive ? "loss (log scale)" : "loss").logY(positive)
-                .add(LineChart.Series.line("total", step, smooth(total, w)));
+                .add(LineChart.Series.line("total", step, Smoothing.ema(total, w)));
         for (int k = 0; k < terms.size(); k++) {
-            chart.add(LineChart.Series.line(terms.get(k).label(), step, smooth(parts[k], w)));
+            chart.add(LineChart.Series.line(terms.get(k).label(), step, Smoothing.ema(parts[k], w)));
         }
         return chart;
     }

@@ -62,6 +62,29 @@ final class OutputFolder {
         return new OutputFolder(dir, created, empty, earlier);
     }
 
+    /**
+     * Where an export of {@code runDir} goes when a person picks {@code chosen} in a folder chooser: the
+     * folder itself when it is empty or holds an earlier export (so an export can be made again in place),
+     * else a new {@code <run folder>-export} inside it ({@code -2}, {@code -3}... when taken).
+     */
+    static Path target(Path chosen, Path runDir) {
+        if (Files.isDirectory(chosen)) {
+            try (Stream<Path> s = Files.list(chosen)) {
+                if (s.findAny().isEmpty() || Manifest.isExport(chosen)) {
+                    return chosen;
+                }
+            } catch (IOException e) {
+                return chosen; // prepare() says what is wrong with it
+            }
+        }
+        String base = runDir.getFileName() + "-export";
+        Path p = chosen.resolve(base);
+        for (int i = 2; Files.exists(p) && !Manifest.isExport(p); i++) {
+            p = chosen.resolve(base + "-" + i);
+        }
+        return p;
+    }
+
     /** Why a file operation failed, in words (no exception class names). */
     private static String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException) {

@@ -60,7 +60,7 @@ public final class RunHistory {
     }
 
     /** A run folder, or what is left of one: any of the files only runs have. */
-    private static boolean looksLikeRun(Path dir) {
+    static boolean looksLikeRun(Path dir) {
         for (String f : new String[] {RunFolder.CONFIG, RunFolder.METRICS, RunFolder.SUMMARY, CheckpointStore.DIR}) {
             if (Files.exists(dir.resolve(f))) {
                 return true;
@@ -182,8 +182,9 @@ public final class RunHistory {
             changes.add(new TrainingEvent.LiveChange((int) changeRows.number(i, "step"), changeRows.text(i, "key"),
                     changeRows.number(i, "value")));
         }
-        return new RunRecord(entry, terms, metrics, probes(dir.resolve(RunFolder.PROBE)), diagnostics, changes,
-                correlation(dir, diagnostics), embedding(dir));
+        List<ProbeResult> probes = probes(dir.resolve(RunFolder.PROBE));
+        return new RunRecord(entry, terms, metrics, probes, diagnostics, changes, correlation(dir, diagnostics),
+                embedding(dir, embeddingStep(probes)));
     }
 
     /** The probe results a run recorded, in order. */
@@ -251,7 +252,18 @@ public final class RunHistory {
         }
     }
 
-    private static TrainingEvent.Embedding embedding(Path dir) {
+    /** The embedding is saved at each probe of the trained encoder: the last such probe's step, or -1. */
+    private static int embeddingStep(List<ProbeResult> probes) {
+        int step = -1;
+        for (ProbeResult p : probes) {
+            if (ProbeResult.TRAINED.equals(p.encoder())) {
+                step = p.step();
+            }
+        }
+        return step;
+    }
+
+    private static TrainingEvent.Embedding embedding(Path dir, int step) {
         CsvFile rows = CsvFile.read(dir.resolve(RunFolder.EMBEDDING));
         if (rows.size() == 0) {
             return null;
@@ -274,7 +286,7 @@ public final class RunHistory {
         for (int k = 0; k < classes; k++) {
             names[k] = names[k] == null ? Integer.toString(k) : names[k];
         }
-        return new TrainingEvent.Embedding(-1, x, y, labels, List.of(names));
+        return new TrainingEvent.Embedding(step, x, y, labels, List.of(names));
     }
 
     /**

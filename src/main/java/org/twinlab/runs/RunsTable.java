@@ -42,6 +42,7 @@ public final class RunsTable {
         StringColumn created = StringColumn.create("created");
         StringColumn state = StringColumn.create("state");
         StringColumn tags = StringColumn.create("tags");
+        StringColumn note = StringColumn.create("note");
         StringColumn problem = StringColumn.create("problem");
         StringColumn folder = StringColumn.create("runFolder");
         List<Column<?>> settings = new ArrayList<>();
@@ -54,6 +55,7 @@ public final class RunsTable {
             created.append(e.created().toString().substring(0, 19).replace('T', ' '));
             state.append(e.state());
             tags.append(String.join(" ", e.meta().tags()));
+            note.append(e.meta().note());
             problem.append(e.problem() == null ? "" : e.problem());
             folder.append(e.dir().toString());
             int i = 0;
@@ -81,7 +83,7 @@ public final class RunsTable {
         for (DoubleColumn c : results) {
             t.addColumns(c);
         }
-        return t.addColumns(tags, problem, folder);
+        return t.addColumns(tags, note, problem, folder);
     }
 
     private static boolean numeric(Setting<?> s) {
@@ -119,6 +121,25 @@ public final class RunsTable {
                     + String.join(", ", t.columnNames()));
         }
         return t.column(key);
+    }
+
+    /** A cell as a person reads it: whole numbers without ".0", others without trailing zeros, NaN as blank. */
+    public static String text(Table t, String column, int row) {
+        return format(t.column(column).get(row));
+    }
+
+    /** A cell's value as {@link #text} shows it. */
+    public static String format(Object v) {
+        if (v instanceof Double d) {
+            if (d.isNaN()) {
+                return "";
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        return v == null ? "" : v.toString();
     }
 
     public static void writeCsv(Table t, Path file) {

@@ -33,7 +33,8 @@ public final class HeatmapView extends VBox {
     private final StackPane holder = new StackPane(image);
     private final Canvas legend = new Canvas(54, 200);
     private final Label title = new Label("C, the cross-correlation matrix");
-    private final Label info = new Label("Press Start to watch C turn into the identity");
+    private static final String WAITING = "Press Start to watch C turn into the identity";
+    private final Label info = new Label(WAITING);
     private final Label hover = new Label(" ");
     private final Label stats = new Label(" ");
     private final Histogram diagonal = new Histogram("diagonal C\u1d62\u1d62", Color.web("#b2182b"));
@@ -96,6 +97,18 @@ public final class HeatmapView extends VBox {
                 c.meanAbsOffDiagonal()));
         diagonal.setCounts(c.diagonalHistogram());
         offDiagonal.setCounts(c.offDiagonalHistogram());
+    }
+
+    /** Forgets the matrix shown: another run's C must not stand for this one's until it has its own. */
+    public void clear() {
+        shown = null;
+        image.setImage(null);
+        buffer = null;
+        side = 0;
+        info.setText(WAITING);
+        stats.setText(" ");
+        diagonal.setCounts(new int[0]);
+        offDiagonal.setCounts(new int[0]);
     }
 
     private void redrawShown() {

@@ -17,17 +17,22 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         vm = new WorkbenchViewModel(RunFolder.defaultRoot());
-        show(stage, vm);
+        show(stage, vm, getHostServices()::showDocument);
     }
 
     /** Puts the workbench in a stage and shows it; closing the stage stops a run and lets it save. */
     public static WorkbenchView show(Stage stage, WorkbenchViewModel vm) {
-        Scene scene = createScene(vm);
+        return show(stage, vm, uri -> { });
+    }
+
+    /** The same, with how to open a document (a report) with the desktop. */
+    public static WorkbenchView show(Stage stage, WorkbenchViewModel vm, java.util.function.Consumer<String> showDocument) {
+        Scene scene = createScene(vm, showDocument);
         stage.setScene(scene);
         stage.setTitle("Twinlab \u2014 Barlow Twins workbench");
         stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
-        return (WorkbenchView) scene.getRoot();
+        return MainWindow.of(scene).workbench();
     }
 
     @Override
@@ -39,10 +44,16 @@ public final class WorkbenchApp extends Application {
 
     /** The window's scene with theme, styles and keyboard shortcuts: shared with the tests. */
     public static Scene createScene(WorkbenchViewModel vm) {
+        return createScene(vm, uri -> { });
+    }
+
+    /** The scene, the workbench in its tab beside the exploration views. */
+    public static Scene createScene(WorkbenchViewModel vm, java.util.function.Consumer<String> showDocument) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         WorkbenchView view = new WorkbenchView(vm);
-        Scene scene = new Scene(view, 1280, 800);
+        Scene scene = new Scene(new MainWindow(vm, view, showDocument), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("explore.css")).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), view.start::fire);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), view.step::fire);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), view.stop::fire);

@@ -230,6 +230,7 @@ public final class WorkbenchView extends StackPane {
             seenProbes = 0;
             seenCorrelation = null;
             seenEmbedding = null;
+            heatmap.clear();
             loss.setRun(run);
             rate.setRun(run);
             probe.setResults(java.util.List.of(), 1);

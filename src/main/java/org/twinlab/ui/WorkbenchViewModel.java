@@ -51,6 +51,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    /** A past run the panels show instead of the live one (null: the live one). */
+    private final ReadOnlyObjectWrapper<PastRun> past = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<List<SettingProblem>> problems;
     private final StringBinding startBlockedReason;
     private final TrainingService service;
@@ -298,6 +300,7 @@ public final class WorkbenchViewModel {
             return;
         }
         remember(c);
+        past.set(null);
         service.prepare(c, dataset.get());
         service.restart();
         running.set(true);
@@ -309,6 +312,7 @@ public final class WorkbenchViewModel {
         if (running.get()) {
             return;
         }
+        past.set(null);
         service.prepareResume(runDir);
         service.restart();
         running.set(true);
@@ -369,12 +373,30 @@ public final class WorkbenchViewModel {
 
     public void openSettings(Path file) {
         try {
-            TrainConfig c = Json.readConfig(file);
-            apply(c);
-            loadDataset(c.dataset());
+            useSettings(Json.readConfig(file));
         } catch (IllegalArgumentException e) {
             notice.set("Could not open the settings: " + e.getMessage());
         }
+    }
+
+    /** Puts a run's settings into the form and loads its dataset ("Use these settings"). */
+    public void useSettings(TrainConfig c) {
+        apply(c);
+        loadDataset(c.dataset());
+    }
+
+    /** The panels show a past run (replayed into {@code run.live()}) until {@link #showLive} or a start. */
+    public void showPast(PastRun run) {
+        past.set(run);
+    }
+
+    /** The panels go back to the live run. */
+    public void showLive() {
+        past.set(null);
+    }
+
+    public ReadOnlyObjectProperty<PastRun> pastRunProperty() {
+        return past.getReadOnlyProperty();
     }
 
     private void onServiceState(Worker.State s) {
@@ -449,8 +471,10 @@ public final class WorkbenchViewModel {
         return startBlockedReason.isEmpty();
     }
 
+    /** What the panels show: the past run opened, else the live one. */
     public LiveRun live() {
-        return service.live();
+        PastRun p = past.get();
+        return p != null ? p.live() : service.live();
     }
 
     public TrainingService service() {

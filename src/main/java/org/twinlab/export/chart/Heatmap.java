@@ -85,7 +85,8 @@ public final class Heatmap extends TitledChart<Heatmap> {
         colourBar(p, t, left + w + t.pad() * 2, top, t.font() * 1.2, h);
     }
 
-    private static void colourBar(Painter p, Theme t, double x, double top, double barW, double h) {
+    /** The [-1, 1] colour bar with ticks at every half, {@code barW} wide, from {@code top} down {@code h}. */
+    static void colourBar(Painter p, Theme t, double x, double top, double barW, double h) {
         int steps = 256;
         BufferedImage bar = new BufferedImage(1, steps, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < steps; i++) {

@@ -1,0 +1,113 @@
+package org.twinlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import org.twinlab.export.EncoderProbe;
+import org.twinlab.export.ExportResult;
+
+/**
+ * The window side of Export and Open encoder: choose a folder, watch the work in a {@link WorkDialog}, then
+ * open the report or the folder, or start a run from the encoder. Failures are one line in a notification.
+ */
+final class ExportDialogs {
+    private final ExportViewModel model;
+    private final Navigator nav;
+    private final Region owner;
+    private final Consumer<String> showDocument;
+    /** The dialog opened last (tests read and press it). */
+    WorkDialog last;
+
+    /** {@code showDocument} opens a file or folder URI with the desktop (the application's HostServices). */
+    ExportDialogs(ExportViewModel model, Navigator nav, Region owner, Consumer<String> showDocument) {
+        this.model = model;
+        this.nav = nav;
+        this.owner = owner;
+        this.showDocument = showDocument;
+    }
+
+    /** Export for the run the panels show: refused in a notification while it runs or before there is one. */
+    void exportCurrent() {
+        Path run = model.currentRun();
+        if (run == null) {
+            nav.notify("Nothing to export yet: finish or stop a run, or open a past run (Runs tab)");
+            return;
+        }
+        exportRun(run);
+    }
+
+    /** Asks for a folder, then exports {@code run} there (or into a new folder inside it). */
+    void exportRun(Path run) {
+        DirectoryChooser ch = new DirectoryChooser();
+        ch.setTitle("Export the encoder of " + run.getFileName() + ": choose an empty folder, or one to put it in");
+        File f = ch.showDialog(owner.getScene().getWindow());
+        if (f != null) {
+            export(run, model.target(f.toPath(), run));
+        }
+    }
+
+    void export(Path run, Path out) {
+        WorkDialog d = new WorkDialog(owner.getScene().getWindow(), "Export",
+                "Exporting the encoder of " + run.getFileName() + " to " + out + "\u2026 (weights, TensorBoard projector, "
+                        + "figures, report)");
+        last = d;
+        model.export(run, out, r -> {
+            Button report = new Button("Open report");
+            report.setOnAction(e -> showDocument.accept(r.dir().resolve("report.html").toUri().toString()));
+            Button folder = new Button("Open folder");
+            folder.setOnAction(e -> showDocument.accept(r.dir().toUri().toString()));
+            d.finish(describe(r), report, folder);
+            if (!d.isShowing()) {
+                nav.notify("Exported to " + r.dir());
+            }
+        }, m -> {
+            d.close();
+            nav.notify(m);
+        });
+    }
+
+    static String describe(ExportResult r) {
+        return String.format(Locale.ROOT, "Exported the %s encoder (step %d) to %s: %d files, %.1f MB, in %.1f s.",
+                r.architecture(), r.step(), r.dir(), r.files().size(), r.bytes() / 1e6, r.seconds());
+    }
+
+    /** Asks for an export folder, then verifies and probes it on the loaded dataset. */
+    void openEncoder() {
+        DirectoryChooser ch = new DirectoryChooser();
+        ch.setTitle("An exported encoder (a folder with manifest.json)");
+        File f = ch.showDialog(owner.getScene().getWindow());
+        if (f != null) {
+            probe(f.toPath());
+        }
+    }
+
+    void probe(Path dir) {
+        WorkDialog d = new WorkDialog(owner.getScene().getWindow(), "Open encoder",
+                "Checking " + dir + " against its manifest, then a linear probe and kNN of its features\u2026");
+        last = d;
+        model.probe(dir, p -> {
+            Button start = new Button("Start a run from it");
+            start.setOnAction(e -> {
+                model.startFrom(p);
+                d.close();
+                nav.showWorkbench();
+            });
+            d.finish(describe(p), start);
+        }, m -> {
+            d.close();
+            nav.notify(m);
+        });
+    }
+
+    static String describe(EncoderProbe p) {
+        return String.format(Locale.ROOT, "The %s encoder of %s (step %d), probed on %s:%n"
+                        + "linear top-1 %.1f%%, kNN top-1 %.1f%%   (raw pixels: %.1f%%, %.1f%%)",
+                p.architecture(), p.encoder().getFileName(), p.trained().step(), p.dataset(),
+                100 * p.trained().linearTop1(), 100 * p.trained().knnTop1(), 100 * p.pixels().linearTop1(),
+                100 * p.pixels().knnTop1());
+    }
+}

@@ -1,0 +1,124 @@
+package org.twinlab.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+
+/**
+ * The whole window: the live workbench and the exploration views as tabs (Workbench, Runs, Compare),
+ * the encoder actions (Export…, Open encoder…) at the right of the tab row, and a notification bar over
+ * everything. While the panels show a past run, a banner over them says so.
+ */
+public final class MainWindow extends StackPane implements Navigator {
+    final WorkbenchView workbench;
+    final PastRunBanner banner;
+    final RunsView runs;
+    final CompareView compare;
+    final ExportDialogs exports;
+    final TabPane tabs = new TabPane();
+    final Tab workbenchTab;
+    final Tab runsTab;
+    final Tab compareTab;
+    final Button exportButton = new Button("Export\u2026");
+    final Button openEncoder = new Button("Open encoder\u2026");
+    final NotificationPane notifications;
+    final RunsViewModel runsModel;
+    final CompareViewModel compareModel;
+
+    /** {@code showDocument} opens a URI with the desktop (HostServices in the application; tests record it). */
+    public MainWindow(WorkbenchViewModel vm, WorkbenchView workbench, Consumer<String> showDocument) {
+        this.workbench = workbench;
+        runsModel = new RunsViewModel(vm);
+        compareModel = new CompareViewModel();
+        banner = new PastRunBanner(vm, this);
+        runs = new RunsView(runsModel, this);
+        compare = new CompareView(compareModel, this);
+        VBox live = new VBox(banner, workbench);
+        VBox.setVgrow(workbench, Priority.ALWAYS);
+        workbenchTab = tab("Workbench", live);
+        runsTab = tab("Runs", runs);
+        compareTab = tab("Compare", compare);
+        tabs.getTabs().addAll(workbenchTab, runsTab, compareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // down the left edge: the workbench keeps every pixel of its height (800 px is already spoken for)
+        tabs.setSide(javafx.geometry.Side.LEFT);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == runsTab) {
+                runsModel.reload(); // runs may have ended, been renamed or been added by the command line
+            }
+        });
+        exports = new ExportDialogs(new ExportViewModel(vm), this, this, showDocument);
+        exportButton.setTooltip(new Tooltip("Export the encoder of the run the panels show (finished or stopped)"));
+        exportButton.setOnAction(e -> exports.exportCurrent());
+        openEncoder.setTooltip(new Tooltip("Probe an exported encoder on the loaded dataset, and start a run from it"));
+        openEncoder.setOnAction(e -> exports.openEncoder());
+        VBox actions = new VBox(6, sideways(exportButton), sideways(openEncoder));
+        actions.setAlignment(Pos.BOTTOM_CENTER);
+        actions.setPadding(new Insets(0, 0, 8, 2));
+        actions.setPickOnBounds(false);
+        actions.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        StackPane top = new StackPane(tabs, actions);
+        StackPane.setAlignment(actions, Pos.BOTTOM_LEFT);
+        notifications = new NotificationPane(top);
+        notifications.setShowFromTop(true);
+        getChildren().add(notifications);
+    }
+
+    /** A button that reads bottom to top, as the tabs above it do, in the strip down the window's left edge. */
+    private static Button sideways(Button b) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label(b.getText());
+        text.setRotate(-90);
+        b.setText(null);
+        b.setGraphic(new javafx.scene.Group(text));
+        b.getStyleClass().addAll("flat", "side-action");
+        return b;
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** The window of a scene made by {@link WorkbenchApp#createScene}. */
+    public static MainWindow of(Scene scene) {
+        return (MainWindow) scene.getRoot();
+    }
+
+    public WorkbenchView workbench() {
+        return workbench;
+    }
+
+    @Override
+    public void showWorkbench() {
+        tabs.getSelectionModel().select(workbenchTab);
+    }
+
+    @Override
+    public void compare(List<Path> runDirs) {
+        compareModel.load(runDirs, this::notify);
+        tabs.getSelectionModel().select(compareTab);
+    }
+
+    @Override
+    public void export(Path run) {
+        exports.exportRun(run);
+    }
+
+    @Override
+    public void notify(String message) {
+        notifications.show(message);
+    }
+}
