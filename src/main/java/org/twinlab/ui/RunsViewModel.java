@@ -50,6 +50,7 @@ public final class RunsViewModel {
     private Trash trash = Trash.system();
     private long generation;
     private double lastLoadSeconds = Double.NaN;
+    private volatile String lastLoadThread = "";
 
     public RunsViewModel(WorkbenchViewModel workbench) {
         this.workbench = workbench;
@@ -66,6 +67,7 @@ public final class RunsViewModel {
         status.set("reading " + dir + "\u2026");
         long t0 = System.nanoTime();
         Background.run("runs", () -> {
+            lastLoadThread = Thread.currentThread().getName();
             List<RunEntry> list = RunHistory.list(dir);
             // a damaged run without settings says nothing about which settings vary
             return new Loaded(list, RunsTable.of(list), SettingsDiff.of(list.stream().map(RunEntry::config)
@@ -225,6 +227,11 @@ public final class RunsViewModel {
     /** How long the last load of the list took, from the request to the table built (seconds). */
     public double lastLoadSeconds() {
         return lastLoadSeconds;
+    }
+
+    /** The thread the last load read the folder on (tests check it is not the FX thread). */
+    String lastLoadThread() {
+        return lastLoadThread;
     }
 
     /** Where deleted runs go (tests give a trash of their own). */
