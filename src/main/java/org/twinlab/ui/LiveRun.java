@@ -40,11 +40,14 @@ public final class LiveRun implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         switch (event) {
             case TrainingEvent.Started s -> {
-                List<MetricSeries> t = new java.util.ArrayList<>();
-                for (int i = 0; i < s.terms().size(); i++) {
-                    t.add(new MetricSeries());
+                // a continued run starts again after its replayed past: its terms go on in the same series
+                if (terms.size() != s.terms().size() || step.size() == 0) {
+                    List<MetricSeries> t = new java.util.ArrayList<>();
+                    for (int i = 0; i < s.terms().size(); i++) {
+                        t.add(new MetricSeries());
+                    }
+                    terms = List.copyOf(t);
                 }
-                terms = List.copyOf(t);
                 started.set(s);
             }
             case TrainingEvent.Step s -> {

@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.twinlab.data.Dataset;
+import org.twinlab.runs.RunHistory;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.BackgroundThreads;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.TrainConfig;
+import org.twinlab.train.TrainingEvent;
 
 /**
  * Runs a {@link RunSession} in the background: a new run, or a stopped one continued. The window
@@ -90,6 +92,15 @@ public final class TrainingService extends Service<RunSummary> {
                             ? RunSession.resume(resume, null, null, "the Twinlab window", ctl)
                             : RunSession.create(runRoot, cfg, data, "the Twinlab window", ctl);
                     runFolder = session.folder().dir();
+                    if (resume != null) {
+                        // the panels show a continued run from its first step: its past (cut at the checkpoint by
+                        // the resume) is replayed first; its old end state is left out, the run is going again
+                        RunHistory.replay(RunHistory.load(resume), e -> {
+                            if (!(e instanceof TrainingEvent.State)) {
+                                view.onEvent(e);
+                            }
+                        });
+                    }
                     return session.listener(view).run();
                 } finally {
                     finished.countDown();

@@ -220,7 +220,9 @@ class ExploreTest {
         waitFor("the continued run to finish", 120, () -> !vm.runningProperty().get()
                 && vm.live().state.get() != null && vm.live().state.get().state() == RunState.FINISHED);
         assertEquals(8, vm.live().lastStep().step());
-        assertEquals(8 - checkpoint, vm.live().stepCount(), "the steps after the checkpoint, live");
+        assertEquals(8, vm.live().stepCount(), "the steps up to the checkpoint replayed, the rest live");
+        assertEquals(8, vm.live().terms.get(0).size(), "every term's curve goes on where it was");
+        assertTrue(checkpoint > 0 && checkpoint < 8, "it was stopped halfway: " + checkpoint);
     }
 
     @Test
