@@ -74,6 +74,7 @@ final class CompareView extends BorderPane {
         model.smoothing.addListener(o -> redraw());
         model.logScale.addListener(o -> redraw());
         accuracy.setYCeiling(100);
+        accuracy.setXFromZero(true);
         rebuild(null);
     }
 

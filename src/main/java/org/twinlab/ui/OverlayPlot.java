@@ -18,8 +18,8 @@ final class OverlayPlot extends PlotCanvas {
     private List<Line> lines = List.of();
     private boolean log;
     private String xLabel = "";
-    private double yFloor = Double.NaN;
     private double yCeiling = Double.NaN;
+    private boolean xFromZero;
     private final List<Color> drawn = new ArrayList<>();
 
     /** The curves to draw; {@code log} puts y on a log scale where every value is positive. */
@@ -35,9 +35,9 @@ final class OverlayPlot extends PlotCanvas {
         this.yCeiling = top;
     }
 
-    /** Fixes the bottom of the y axis; NaN takes it from the data. */
-    void setYFloor(double bottom) {
-        this.yFloor = bottom;
+    /** Starts the x axis at 0 (epochs: a run's first probe is then where it is in the run, not at the left edge). */
+    void setXFromZero(boolean on) {
+        this.xFromZero = on;
     }
 
     /** The colours of the lines the last redraw drew, in order (tests read it). */
@@ -66,6 +66,9 @@ final class OverlayPlot extends PlotCanvas {
             frame(g, 0, 1, 0, 1, false, xLabel);
             return;
         }
+        if (xFromZero) {
+            x0 = Math.min(0, x0);
+        }
         boolean logNow = log && y0 > 0;
         if (logNow) {
             y0 *= 0.8;
@@ -75,7 +78,6 @@ final class OverlayPlot extends PlotCanvas {
             y0 -= pad;
             y1 += pad;
         }
-        y0 = Double.isNaN(yFloor) ? y0 : Math.min(yFloor, y0);
         y1 = Double.isNaN(yCeiling) ? y1 : yCeiling;
         frame(g, x0, x1 > x0 ? x1 : x0 + 1, y0, y1, logNow, xLabel);
         for (Line l : lines) {
