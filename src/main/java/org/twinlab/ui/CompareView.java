@@ -128,13 +128,7 @@ final class CompareView extends BorderPane {
     }
 
     private static VBox panel(String title, Node content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, t, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        box.getStyleClass().add("panel");
-        return box;
+        return Controls.panel(title, content);
     }
 
     /** A new comparison: the legend and settings grid are made again, then every plot is drawn. */

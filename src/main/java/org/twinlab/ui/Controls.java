@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 
 /** Small builders for the labelled controls the configuration panes are made of. */
@@ -75,6 +76,17 @@ final class Controls {
         HBox.setHgrow(s, Priority.ALWAYS);
         HBox box = new HBox(6, s, v);
         box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A titled card around a panel's content, the content taking the height left. */
+    static VBox panel(String title, Node content) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        VBox box = new VBox(6, t, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(8));
+        box.getStyleClass().add("panel");
         return box;
     }
 

@@ -194,13 +194,7 @@ public final class WorkbenchView extends StackPane {
     }
 
     private static VBox panel(String title, javafx.scene.Node content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, t, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        box.getStyleClass().add("panel");
-        return box;
+        return Controls.panel(title, content);
     }
 
     private HBox statusBar() {

@@ -213,16 +213,7 @@ class FaultMatrixTest {
     }
 
     static void copyTree(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals(RunLock.FILE)) {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        org.twinlab.train.TestFolders.copyRun(from, to);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -139,15 +139,6 @@ class RunHistoryTest {
     }
 
     private static void copy(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals(RunLock.FILE)) {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        org.twinlab.train.TestFolders.copyRun(from, to);
     }
 }

@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twinlab.ui.FxTests.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -89,17 +87,7 @@ class ExploreTest {
     }
 
     static Path copy(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals(RunLock.FILE)) {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return org.twinlab.train.TestFolders.copyRun(from, to);
     }
 
     @Start
@@ -114,20 +102,6 @@ class ExploreTest {
     @AfterEach
     void close() {
         WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
-    }
-
-    private static void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
-    private void snapshot(String name) throws Exception {
-        Files.createDirectories(WorkbenchTest.SNAPSHOTS);
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", WorkbenchTest.SNAPSHOTS.resolve(name + ".png").toFile());
     }
 
     /** Shows the Runs tab and waits for its list to hold at least {@code n} runs. */
@@ -168,7 +142,7 @@ class ExploreTest {
                 "lambda differs among the runs: its column is shown");
         assertTrue(v.table.getColumns().stream().anyMatch(c -> c.getId().equals("batchSize") && !c.isVisible()),
                 "batch size is the same everywhere: its column waits in the table's menu");
-        snapshot("runs-view");
+        FxTests.snapshot(stage, "runs-view");
 
         robot.clickOn(v.filter).write("lambda=0.02");
         waitFor("the filter", 5, () -> v.table.getItems().size() == 2);
@@ -201,7 +175,7 @@ class ExploreTest {
         assertEquals(6, vm.live().lastStep().step());
         assertFalse(vm.live().probes().isEmpty(), "its probe");
         assertNotNull(vm.live().embedding.get(), "its PCA");
-        snapshot("past-run");
+        FxTests.snapshot(stage, "past-run");
         robot.clickOn(window.banner.back);
         assertNull(vm.pastRunProperty().get());
         assertFalse(window.banner.isVisible());
@@ -253,7 +227,7 @@ class ExploreTest {
                 && l.getText().equals("lambda")), "lambda differs: it is listed");
         assertFalse(c.settings.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
                 && l.getText().equals("batch size")), "only the settings that differ");
-        snapshot("compare-two-runs");
+        FxTests.snapshot(stage, "compare-two-runs");
 
         robot.clickOn(c.legend.get(1));
         assertEquals(1, c.loss.drawnColors().size(), "the legend entry hides its run");
@@ -269,7 +243,7 @@ class ExploreTest {
         waitFor("the PNGs", 30, () -> Files.isRegularFile(out.resolve("compare-c.png")));
         for (String f : List.of("compare-loss.png", "compare-accuracy.png", "compare-c.png")) {
             assertNotNull(ImageIO.read(out.resolve(f).toFile()), f);
-            Files.copy(out.resolve(f), WorkbenchTest.SNAPSHOTS.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(out.resolve(f), FxTests.SNAPSHOTS.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +25,7 @@ import org.twinlab.train.Settings;
 /** The workbench as a user drives it, on the real JavaFX toolkit (Monocle, headless) and the real engine. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchTest {
-    static final Path SNAPSHOTS = Path.of(System.getProperty("twinlab.snapshots", "target/snapshots"));
+    static final Path SNAPSHOTS = FxTests.SNAPSHOTS;
     private WorkbenchViewModel vm;
     private WorkbenchView view;
     private Stage stage;
@@ -48,17 +45,11 @@ class WorkbenchTest {
     }
 
     private static void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        FxTests.waitFor(what, seconds, condition);
     }
 
     private void snapshot(String name) throws Exception {
-        Files.createDirectories(SNAPSHOTS);
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
+        FxTests.snapshot(stage, name);
     }
 
     private static void type(FxRobot robot, javafx.scene.control.TextField field, String text) {
