@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -57,7 +57,7 @@ public final class RunFilter {
                 problems.add("'" + m.group(1) + "' is not a column of the runs table");
                 continue;
             }
-            boolean numeric = table.column(column).type() == ColumnType.DOUBLE;
+            boolean numeric = table.column(column) instanceof DoubleColumn;
             double number = Double.NaN;
             if (numeric) {
                 try {
@@ -111,7 +111,7 @@ public final class RunFilter {
             boolean has = List.of(RunsTable.text(t, TAGS, row).toLowerCase(Locale.ROOT).split(" ")).contains(c.value());
             return c.op().equals("=") == has;
         }
-        if (t.column(c.column()).type() == ColumnType.DOUBLE) {
+        if (t.column(c.column()) instanceof DoubleColumn) {
             double v = t.doubleColumn(c.column()).getDouble(row);
             if (Double.isNaN(v)) {
                 return c.op().equals("!=");
@@ -146,7 +146,7 @@ public final class RunFilter {
     public static List<String> values(Table table, String column) {
         Set<String> seen = new LinkedHashSet<>();
         List<Double> numbers = new ArrayList<>();
-        boolean numeric = table.column(column).type() == ColumnType.DOUBLE;
+        boolean numeric = table.column(column) instanceof DoubleColumn;
         for (int i = 0; i < table.rowCount(); i++) {
             String v = RunsTable.text(table, column, i);
             if (!v.isEmpty() && seen.add(v) && numeric) {

@@ -10,7 +10,6 @@ import org.twinlab.train.SettingType;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.util.IoErrors;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -94,7 +93,7 @@ public final class RunsTable {
     public static Table where(Table t, String key, String value) {
         Column<?> c = column(t, key);
         Selection sel;
-        if (c.type() == ColumnType.DOUBLE) {
+        if (c instanceof DoubleColumn) {
             double v;
             try {
                 v = Double.parseDouble(value.trim());
