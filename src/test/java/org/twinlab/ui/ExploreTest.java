@@ -296,6 +296,10 @@ class ExploreTest {
     @Test
     void aRunExportsFromTheWindowAndItsEncoderProbesAndSeedsANewRun(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 30, () -> vm.datasetProperty().get() != null);
+        robot.clickOn(window.exportButton);
+        waitFor("a notification", 10, () -> window.notifications.isShowing());
+        assertTrue(window.notifications.getText().startsWith("Nothing to export yet"), window.notifications.getText());
+        robot.interact(() -> window.notifications.hide());
         Path out = Files.createTempDirectory("twinlab-window-export").resolve("alpha-export");
         robot.interact(() -> window.exports.export(alpha, out));
         waitFor("the export", 180, () -> window.exports.last.text().startsWith("Exported"));
