@@ -11,7 +11,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.NotificationPane;
@@ -45,8 +44,16 @@ public final class MainWindow extends StackPane implements Navigator {
         banner = new PastRunBanner(vm, this);
         runs = new RunsView(runsModel, this);
         compare = new CompareView(compareModel, this);
-        VBox live = new VBox(banner, workbench);
-        VBox.setVgrow(workbench, Priority.ALWAYS);
+        // the banner lies over the workbench's toolbar instead of above it: the panels keep every pixel of
+        // their height (at 1280x800 a strip above them pushed the status bar off the window)
+        StackPane live = new StackPane(workbench, banner);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        banner.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        banner.visibleProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                banner.matchHeight(workbench.lookup(".tool-bar"));
+            }
+        });
         workbenchTab = tab("Workbench", live);
         runsTab = tab("Runs", runs);
         compareTab = tab("Compare", compare);

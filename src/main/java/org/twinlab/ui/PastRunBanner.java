@@ -10,7 +10,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 
 /**
- * The strip over the panels while they show a past run, so it is never taken for the live one: "Past run:
+ * The strip over the workbench's toolbar while the panels show a past run, so it is never taken for the
+ * live one (the toolbar's commands are for the live run; Back to live brings them back): "Past run:
  * name — finished at step N", and what can be done with it: continue it (a stopped run), use its settings,
  * export it, or go back to the live run.
  */
@@ -53,6 +54,13 @@ final class PastRunBanner extends HBox {
         getChildren().addAll(text, spacer, resume, useSettings, export, back);
         vm.pastRunProperty().addListener((o, a, p) -> show(p, vm));
         show(null, vm);
+    }
+
+    /** As tall as {@code bar} (the toolbar it covers), also when the presenter zoom enlarges it. */
+    void matchHeight(javafx.scene.Node bar) {
+        if (bar instanceof javafx.scene.layout.Region r && !prefHeightProperty().isBound()) {
+            prefHeightProperty().bind(r.heightProperty());
+        }
     }
 
     private void show(PastRun p, WorkbenchViewModel vm) {
