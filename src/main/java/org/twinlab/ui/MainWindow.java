@@ -44,16 +44,7 @@ public final class MainWindow extends StackPane implements Navigator {
         banner = new PastRunBanner(vm, this);
         runs = new RunsView(runsModel, this);
         compare = new CompareView(compareModel, this);
-        // the banner lies over the workbench's toolbar instead of above it: the panels keep every pixel of
-        // their height (at 1280x800 a strip above them pushed the status bar off the window)
-        StackPane live = new StackPane(workbench, banner);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        banner.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        banner.visibleProperty().addListener((o, was, shown) -> {
-            if (shown) {
-                banner.matchHeight(workbench.lookup(".tool-bar"));
-            }
-        });
+        StackPane live = ToolbarBanner.over(workbench, banner);
         workbenchTab = tab("Workbench", live);
         runsTab = tab("Runs", runs);
         compareTab = tab("Compare", compare);

@@ -1,7 +1,5 @@
 package org.twinlab.ui;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -15,7 +13,7 @@ import javafx.scene.layout.Priority;
  * name — finished at step N", and what can be done with it: continue it (a stopped run), use its settings,
  * export it, or go back to the live run.
  */
-final class PastRunBanner extends HBox {
+final class PastRunBanner extends ToolbarBanner {
     final Label text = new Label();
     final Button resume = new Button("Continue");
     final Button useSettings = new Button("Use these settings");
@@ -23,10 +21,7 @@ final class PastRunBanner extends HBox {
     final Button back = new Button("Back to live");
 
     PastRunBanner(WorkbenchViewModel vm, Navigator nav) {
-        super(8);
-        getStyleClass().add("past-run");
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(6, 10, 6, 10));
+        super("past-run");
         text.getStyleClass().add("past-run-text");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -54,13 +49,6 @@ final class PastRunBanner extends HBox {
         getChildren().addAll(text, spacer, resume, useSettings, export, back);
         vm.pastRunProperty().addListener((o, a, p) -> show(p, vm));
         show(null, vm);
-    }
-
-    /** As tall as {@code bar} (the toolbar it covers), also when the presenter zoom enlarges it. */
-    void matchHeight(javafx.scene.Node bar) {
-        if (bar instanceof javafx.scene.layout.Region r && !prefHeightProperty().isBound()) {
-            prefHeightProperty().bind(r.heightProperty());
-        }
     }
 
     private void show(PastRun p, WorkbenchViewModel vm) {
