@@ -291,6 +291,18 @@ class ExploreTest {
             assertTrue(info.startsWith("[Trash Info]\nPath=") && info.contains(doomed.getFileName().toString()), info);
             waitFor("the list without it", 10, () -> window.runs.cellText(doomed, "name") == null);
         }
+        // where no trash can take a run, a second question comes before it is deleted for good
+        Path gone = copy(alpha, root.resolve("2020-01-04-000000-no-trash"));
+        robot.interact(() -> window.runsModel.setTrash(new Trash(null)));
+        robot.interact(() -> window.runsModel.reload());
+        waitFor("the list", 30, () -> window.runs.cellText(gone, "name") != null);
+        select(robot, gone);
+        robot.clickOn(window.runs.delete);
+        robot.clickOn("Move to trash");
+        waitFor("the second question", 30, () -> robot.lookup("Delete permanently").tryQuery().isPresent());
+        assertTrue(Files.isDirectory(gone), "nothing is deleted before the answer");
+        robot.clickOn("Delete permanently");
+        waitFor("the folder to go", 10, () -> !Files.exists(gone));
     }
 
     @Test
