@@ -1,8 +1,6 @@
 package org.twinlab.ui;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import org.twinlab.export.chart.Chart;
 
 /**
@@ -10,15 +8,13 @@ import org.twinlab.export.chart.Chart;
  * export writes. The chart is laid out at a reduced size and scaled up, so its type (which follows the
  * figure's size) stays legible in a small panel.
  */
-final class ChartCanvas extends Region {
+final class ChartCanvas extends CanvasRegion {
     /** Layout size over screen size: type and markers come out about 1.5 times the chart package's own. */
     private static final double ZOOM = 1.5;
-    private final Canvas canvas = new Canvas();
     private Chart chart;
     private long draws;
 
     ChartCanvas() {
-        getChildren().add(canvas);
         setMinSize(160, 120);
     }
 
@@ -37,15 +33,7 @@ final class ChartCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(Math.max(1, getWidth()));
-            canvas.setHeight(Math.max(1, getHeight()));
-            redraw();
-        }
-    }
-
-    private void redraw() {
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         int w = (int) (canvas.getWidth() / ZOOM);

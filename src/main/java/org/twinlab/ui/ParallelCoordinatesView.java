@@ -8,7 +8,6 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -21,12 +20,11 @@ import org.twinlab.runs.ParallelCoordinates;
  * every brush stay coloured, the others fade to grey (as in TensorBoard's HParams view); a click on an
  * axis without a drag clears its brush.
  */
-final class ParallelCoordinatesView extends Region {
+final class ParallelCoordinatesView extends CanvasRegion {
     private static final Color FADED = Color.web("#d0d7de", 0.7);
     private static final double PAD_X = 60;
     private static final double TOP = 40;
     private static final double BOTTOM = 26;
-    private final Canvas canvas = new Canvas();
     private ParallelCoordinates model;
     private final Map<Integer, double[]> brushes = new LinkedHashMap<>();
     private Runnable onBrush = () -> { };
@@ -35,7 +33,6 @@ final class ParallelCoordinatesView extends Region {
     private boolean dragged;
 
     ParallelCoordinatesView() {
-        getChildren().add(canvas);
         setMinSize(200, 160);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -84,15 +81,6 @@ final class ParallelCoordinatesView extends Region {
         return canvas;
     }
 
-    @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(Math.max(1, getWidth()));
-            canvas.setHeight(Math.max(1, getHeight()));
-            redraw();
-        }
-    }
-
     private double axisX(int a) {
         int n = model.axes().size();
         return n == 1 ? canvas.getWidth() / 2 : PAD_X + a * (canvas.getWidth() - 2 * PAD_X) / (n - 1);
@@ -137,7 +125,8 @@ final class ParallelCoordinatesView extends Region {
         dragAxis = -1;
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
