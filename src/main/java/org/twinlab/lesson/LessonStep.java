@@ -14,7 +14,7 @@ import org.twinlab.train.Settings;
  *
  * @param settings setting to its text as the form shows it (already parsed and checked)
  * @param controls setting keys of the form (e.g. "lambda") and the names in {@link #BUTTONS}
- * @param panels   names from {@link #PANELS}; empty: every panel
+ * @param panels   names from {@link #PANELS}; empty: the usual four (all but the views)
  * @param actions  empty: the step has no button
  */
 public record LessonStep(String title, String text, String formula, Map<Setting<?>, String> settings,
@@ -34,9 +34,9 @@ public record LessonStep(String title, String text, String formula, Map<Setting<
         actions = List.copyOf(actions);
     }
 
-    /** Whether the window shows this panel during the step. */
+    /** Whether the window shows this panel during the step: a step that names none shows the usual four. */
     public boolean shows(String panel) {
-        return panels.isEmpty() || panels.contains(panel);
+        return panels.isEmpty() ? !panel.equals("views") : panels.contains(panel);
     }
 
     /** The settings that are controls in this step (the order the file gives). */

@@ -86,7 +86,12 @@ final class GaugePlot extends PlotCanvas {
                     : String.format(Locale.ROOT, "%.2f", shown);
             g.setFont(Font.font(null, FontWeight.BOLD, fontSize() * 1.25));
             g.setFill(collapsed(shown) ? COLLAPSED : TEXT);
-            g.fillText(value + (collapsed(shown) ? "  collapsed" : ""), 2, 3 + fontSize());
+            g.fillText(value, 2, 3 + fontSize());
+            if (collapsed(shown)) {
+                // inside the frame's top right: a collapsed curve lies along the bottom, and the column is narrow
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText("collapsed", w - right - 3, top + 3);
+            }
             g.setFont(Font.font(fontSize()));
         }
     }

@@ -101,7 +101,7 @@ final class LessonView extends ScrollPane {
             }
             controls.getChildren().add(g);
         }
-        if (s.controls().contains("views")) {
+        if (s.controls().contains("views") && !s.shows("views")) { // the views panel has its own button
             Button samples = new Button("New samples");
             samples.setOnAction(e -> config.newSamples());
             controls.getChildren().add(samples);

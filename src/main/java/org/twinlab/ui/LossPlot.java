@@ -63,6 +63,7 @@ final class LossPlot extends PlotCanvas {
         if (n == 0) {
             lastLegend = List.of();
             lastMarks = 0;
+            right = 12;
             frame(g, 0, 100, log ? 1 : 0, log ? 1000 : 100, log, "step", "loss");
             return;
         }
@@ -86,10 +87,19 @@ final class LossPlot extends PlotCanvas {
             lo = Math.max(lo * 0.8, 1e-3);
             hi = hi * 1.25;
         } else {
+            // the data's own range: a negative loss (the cosine objectives) keeps its detail instead of
+            // being flattened against an axis forced through 0
             double pad = 0.05 * Math.max(1e-9, hi - lo);
-            lo = Math.min(0, lo - pad);
-            hi = Math.max(0, hi + pad);
+            lo = lo - pad;
+            hi = hi + pad;
         }
+        List<String> names = new java.util.ArrayList<>(List.of("total"));
+        List<Color> colours = new java.util.ArrayList<>(List.of(TOTAL));
+        for (int k = 1; k < curves.size(); k++) {
+            names.add(started == null || k - 1 >= started.terms().size() ? "term " + k : started.terms().get(k - 1).label());
+            colours.add(TERMS.get((k - 1) % TERMS.size()));
+        }
+        placeLegend(names, h);
         frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), lo, hi, logNow, "step", "loss");
         if (log && !logNow) {
             g.setFill(AXIS);
@@ -98,15 +108,9 @@ final class LossPlot extends PlotCanvas {
             g.fillText("linear scale: the loss goes to 0 or below", frameLeft() + 6, h - bottom - 3);
         }
         marks(g, r, h);
-        List<String> names = new java.util.ArrayList<>(List.of("total"));
-        List<Color> colours = new java.util.ArrayList<>(List.of(TOTAL));
         for (int k = curves.size() - 1; k >= 1; k--) {
             Color c = TERMS.get((k - 1) % TERMS.size());
             curve(g, steps, curves.get(k), curves.get(k).length, c, 1.5 * lineScale());
-        }
-        for (int k = 1; k < curves.size(); k++) {
-            names.add(started == null || k - 1 >= started.terms().size() ? "term " + k : started.terms().get(k - 1).label());
-            colours.add(TERMS.get((k - 1) % TERMS.size()));
         }
         curve(g, steps, curves.get(0), n, TOTAL, 2 * lineScale());
         legend(g, names, colours);
@@ -132,8 +136,11 @@ final class LossPlot extends PlotCanvas {
             g.setLineDashes(null);
             g.setFill(colour);
             String text = (isLambda ? "\u03bb \u2192 " : "lr \u2192 ") + label(c.value());
-            // staggered, so two changes close together keep both labels readable
-            g.fillText(text, px + 4, top + 3 + (1.5 + k % 3) * (fontSize() + 3));
+            // staggered, so two changes close together keep both labels readable; left of a line near the
+            // right edge, where the text would be cut
+            boolean flip = px + 4 + 0.62 * fontSize() * text.length() > canvas.getWidth() - right;
+            g.setTextAlign(flip ? javafx.scene.text.TextAlignment.RIGHT : javafx.scene.text.TextAlignment.LEFT);
+            g.fillText(text, flip ? px - 4 : px + 4, top + 3 + (4.5 + k % 3) * (fontSize() + 3));
             k++;
         }
         lastMarks = k;

@@ -31,6 +31,7 @@ abstract class PlotCanvas extends Region {
     private double y1;
     private boolean logY;
     private double leftUsed = 56;
+    private boolean legendBeside;
     private double fontSize = 12;
 
     PlotCanvas() {
@@ -231,13 +232,28 @@ abstract class PlotCanvas extends Region {
         g.stroke();
     }
 
+    /**
+     * Decides where the legend goes before the frame is drawn: inside the frame's top left, or beside the
+     * frame on the right where the frame is too short to hold it over the data (a projector's short rows).
+     */
+    protected void placeLegend(List<String> names, double h) {
+        legendBeside = names.size() * (fontSize + 4) + 8 > 0.6 * (h - top - bottom);
+        right = legendBeside ? legendWidth(names) + 8 : 12;
+    }
+
+    private double legendWidth(List<String> names) {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        return 1.7 * fontSize + 0.6 * fontSize * longest + 8;
+    }
+
     protected void legend(GraphicsContext g, List<String> names, List<Color> colors) {
-        double px = leftUsed + 8;
-        double py = top + 6;
-        // a veil behind the entries: they stay readable where a curve or a baseline passes under them
-        double longest = names.stream().mapToInt(String::length).max().orElse(0);
-        g.setFill(Color.web("#ffffff", 0.8));
-        g.fillRect(px - 4, py - 2, 1.7 * fontSize + 0.6 * fontSize * longest + 8, names.size() * (fontSize + 4) + 4);
+        double px = legendBeside ? canvas.getWidth() - right + 8 : leftUsed + 8;
+        double py = legendBeside ? top : top + 6;
+        if (!legendBeside) {
+            // a veil behind the entries: they stay readable where a curve or a baseline passes under them
+            g.setFill(Color.web("#ffffff", 0.8));
+            g.fillRect(px - 4, py - 2, legendWidth(names), names.size() * (fontSize + 4) + 4);
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < names.size(); i++) {

@@ -12,6 +12,8 @@ final class ProbePlot extends PlotCanvas {
     static final Color KNN = Color.web("#bf8700");
     static final Color PIXELS = Color.web("#57606a");
     static final Color RANDOM = Color.web("#a40e26");
+    private static final List<String> NAMES = List.of("linear probe", "kNN (k=20)", "raw pixels, linear",
+            "random encoder, linear");
     private List<ProbeResult> results = List.of();
     private double maxEpoch = 1;
     private double mouseX = Double.NaN;
@@ -28,6 +30,11 @@ final class ProbePlot extends PlotCanvas {
         mouseX = px;
         mouseY = py;
         redraw();
+    }
+
+    /** How many results (baselines included) the plot shows (tests read it). */
+    int lastResults() {
+        return results.size();
     }
 
     /** What the hover box says now, null when it shows none (tests read it). */
@@ -60,6 +67,7 @@ final class ProbePlot extends PlotCanvas {
             xmax = Math.max(xmax, r.epoch());
         }
         double ymin = results.isEmpty() ? 0 : Math.max(0, Math.floor(lo / 10) * 10 - 5);
+        placeLegend(NAMES, h);
         frame(g, 0, xmax, ymin, 100, false, "epoch", "top-1 %");
         g.setLineDashes(6, 4);
         if (pixels != null) {
@@ -73,8 +81,7 @@ final class ProbePlot extends PlotCanvas {
         g.setLineDashes(null);
         series(g, trained, true, LINEAR);
         series(g, trained, false, KNN);
-        legend(g, List.of("linear probe", "kNN (k=20)", "raw pixels, linear", "random encoder, linear"),
-                List.of(LINEAR, KNN, PIXELS, RANDOM));
+        legend(g, NAMES, List.of(LINEAR, KNN, PIXELS, RANDOM));
         hoverText = nearest(trained, pixels, random);
         if (hoverText != null) {
             box(g, hoverText, w);

@@ -34,12 +34,21 @@ final class SettingControls {
     /** The input of each setting made so far (the text field of lambda, not its slider): marking and tests. */
     final Map<Setting<?>, Control> inputs = new LinkedHashMap<>();
     Slider lambdaSlider;
-    /** Held here and added weakly: a lesson step's rows go with the step instead of living on in the model. */
-    private final javafx.beans.InvalidationListener remark = o -> mark();
+    /**
+     * The listeners these rows put on the model, held here and added weakly: a lesson step's rows go with
+     * the step instead of living on in the model for the rest of the session.
+     */
+    private final java.util.List<javafx.beans.InvalidationListener> held = new java.util.ArrayList<>();
 
     SettingControls(WorkbenchViewModel vm) {
         this.vm = vm;
-        vm.problems().addListener(new javafx.beans.WeakInvalidationListener(remark));
+        listen(vm.problems(), this::mark);
+    }
+
+    private void listen(javafx.beans.Observable o, Runnable r) {
+        javafx.beans.InvalidationListener l = x -> r.run();
+        held.add(l);
+        o.addListener(new javafx.beans.WeakInvalidationListener(l));
     }
 
     /** Adds the setting's row (label, control, help as tooltip) to a two-column form. */
@@ -108,7 +117,7 @@ final class SettingControls {
                 Runnable pull = () -> box.setValue(box.getItems().stream().filter(c -> c.key().equals(text.get()))
                         .findFirst().orElse(null));
                 pull.run();
-                text.addListener(o -> pull.run());
+                listen(text, pull);
                 box.valueProperty().addListener((o, a, b) -> {
                     if (b != null && !b.key().equals(text.get())) {
                         text.set(b.key());
@@ -120,7 +129,7 @@ final class SettingControls {
             case BOOLEAN -> {
                 CheckBox box = new CheckBox();
                 box.setSelected(Boolean.parseBoolean(text.get()));
-                text.addListener((o, a, b) -> box.setSelected(Boolean.parseBoolean(b)));
+                listen(text, () -> box.setSelected(Boolean.parseBoolean(text.get())));
                 box.selectedProperty().addListener((o, a, b) -> text.set(Boolean.toString(b)));
                 yield box;
             }
@@ -147,7 +156,7 @@ final class SettingControls {
                 lambda.set(String.format(Locale.ROOT, "%.3g", Math.pow(10, b.doubleValue())));
             }
         });
-        lambda.addListener((o, a, b) -> sync(slider, b));
+        listen(lambda, () -> sync(slider, lambda.get()));
         sync(slider, lambda.get());
         HBox.setHgrow(slider, Priority.ALWAYS);
         inputs.put(Settings.LAMBDA, field);

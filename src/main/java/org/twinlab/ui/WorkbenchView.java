@@ -83,6 +83,8 @@ public final class WorkbenchView extends StackPane {
     final Label blocked = new Label();
     final ToggleButton presenter = new ToggleButton("Presenter");
     final ToolBar toolbar;
+    private final Separator runSeparator = new Separator();
+    private final Separator toolSeparator = new Separator();
     final NoticeBar notifications = new NoticeBar();
     final HBox statusBar;
     private final BorderPane root = new BorderPane();
@@ -99,7 +101,7 @@ public final class WorkbenchView extends StackPane {
     final Label runName = new Label("");
     private final Label memory = new Label("");
     /** The keyboard shortcuts: the tooltips are written from the same combinations, so they cannot disagree. */
-    final Map<KeyCombination, ButtonBase> shortcuts = new LinkedHashMap<>();
+    final Map<KeyCodeCombination, ButtonBase> shortcuts = new LinkedHashMap<>();
     /**
      * 10 redraws a second: curves still move smoothly, and with a software renderer on a 2-core laptop
      * each full-window frame costs the training threads CPU (30 a second cost 3x as much for nothing).
@@ -259,13 +261,24 @@ public final class WorkbenchView extends StackPane {
         for (ButtonBase b : new ButtonBase[] {start, pause, step, stop, reset, file, lessonMenu, settingsShown, presenter}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason beside them gives way, not the buttons
         }
-        return new ToolBar(brand, new Separator(), start, pause, step, stop, new Separator(), reset, file, settingsShown,
+        return new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
                 lessonMenu, blocked, spacer, presenter);
     }
 
-    private void shortcut(ButtonBase b, String what, KeyCombination keys) {
+    private void shortcut(ButtonBase b, String what, KeyCodeCombination keys) {
         shortcuts.put(keys, b);
-        b.setTooltip(new Tooltip(what + " (" + keys.getDisplayText() + ")"));
+        b.setTooltip(new Tooltip(what + " (" + keysText(keys) + ")"));
+    }
+
+    /** "Ctrl+Enter", "Esc", "Ctrl+=": in words a class can read off a projector (JavaFX writes Enter as a glyph). */
+    static String keysText(KeyCodeCombination keys) {
+        String key = switch (keys.getCode()) {
+            case ESCAPE -> "Esc";
+            case EQUALS -> "=";
+            default -> keys.getCode().getName();
+        };
+        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        return (keys.getShortcut() == KeyCombination.ModifierValue.DOWN ? (mac ? "Cmd+" : "Ctrl+") : "") + key;
     }
 
     /** The shortcuts, and the lesson's Next/Back keys, on the window's scene. */
@@ -298,7 +311,7 @@ public final class WorkbenchView extends StackPane {
     }
 
     /** Settings dialogs open in the runs folder, where each run's config.json is. */
-    private FileChooser chooser(String title) {
+    FileChooser chooser(String title) {
         FileChooser ch = new FileChooser();
         ch.setTitle(title);
         ch.setInitialFileName("config.json");
@@ -402,17 +415,17 @@ public final class WorkbenchView extends StackPane {
         LessonStep s = lessons.step.get();
         boolean lesson = s != null;
         root.setLeft(lesson ? lessonView : settingsShown.isSelected() ? config : null);
-        for (Node n : new Node[] {reset, file, settingsShown}) {
+        for (Node n : new Node[] {reset, file, settingsShown, toolSeparator}) {
             show(n, !lesson);
         }
         for (Map.Entry<String, ButtonBase> b : Map.of("start", (ButtonBase) start, "pause", pause, "step", step, "stop",
                 stop).entrySet()) {
             show(b.getValue(), !lesson || s.controls().contains(b.getKey()));
         }
+        show(runSeparator, start.isVisible() || pause.isVisible() || step.isVisible() || stop.isVisible());
         List<Node> shown = new ArrayList<>();
         for (Map.Entry<String, Node> p : panels.entrySet()) {
-            boolean on = lesson ? s.shows(p.getKey()) && (!s.panels().isEmpty() || !p.getKey().equals("views"))
-                    : !p.getKey().equals("views");
+            boolean on = lesson ? s.shows(p.getKey()) : !p.getKey().equals("views");
             if (on) {
                 shown.add(p.getValue());
             }
@@ -436,7 +449,7 @@ public final class WorkbenchView extends StackPane {
         grid.getColumnConstraints().setAll(percentColumn(50), percentColumn(50));
         int n = shown.size();
         if (n == 4 && presenter.isSelected()) {
-            grid.getRowConstraints().setAll(percentRow(50), percentRow(25), percentRow(25));
+            grid.getRowConstraints().setAll(percentRow(54), percentRow(23), percentRow(23));
             grid.add(shown.get(0), 0, 0, 1, 3);
             for (int i = 1; i < 4; i++) {
                 grid.add(shown.get(i), 1, i - 1, 1, 1);
@@ -490,8 +503,8 @@ public final class WorkbenchView extends StackPane {
             p.setFontSize(12 * s);
         }
         heatmap.setScale(s);
-        rate.setPrefHeight(80 * s);
-        rate.setMinHeight(50 * s);
+        rate.setPrefHeight(70 * s);
+        rate.setMinHeight(45 * s);
     }
 
     double fontSize() {
@@ -543,7 +556,7 @@ public final class WorkbenchView extends StackPane {
         }
         TrainingEvent.Notice n = run.notice.getAndSet(null);
         if (n != null) {
-            notifications.show(n.message(), true);
+            notifications.show(n.message()); // a warning: it stays until read
         }
         showLossFormula();
         status(run, started);

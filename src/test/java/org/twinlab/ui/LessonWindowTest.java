@@ -96,6 +96,14 @@ class LessonWindowTest {
         assertEquals(1, vm.live().stepCount(), "one step, then paused");
         assertTrue(vm.pausedProperty().get());
         snapshot(stage, "lesson-2-initial-C-presenter-1280x800");
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertTrue(inside(view.toolbar) && inside(view.statusBar) && inside(view.lessonView.action));
+        assertTrue(view.fontSize() >= 24, "full HD: larger type still");
+        snapshot(stage, "lesson-2-initial-C-presenter-1920x1080");
 
         // Right arrow moves on while no field has the keyboard; in a field it is the field's
         robot.interact(() -> view.lessonView.next.requestFocus());
