@@ -2,10 +2,7 @@ package org.twinlab.lesson;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +40,7 @@ public record Lesson(String title, String origin, Map<Setting<?>, String> settin
 
     /** Reads a lesson file; any problem is one line naming the file. */
     public static Lesson read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such lesson file");
-        } catch (MalformedInputException e) {
-            throw new IllegalArgumentException(file + ": not a lesson file (not text)");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + IoErrors.describe(e) + ")");
-        }
-        return LessonReader.parse(text, file.toString());
+        return LessonReader.parse(IoErrors.readText(file, "lesson"), file.toString());
     }
 
     /** The Barlow Twins lesson that comes with Twinlab. */

@@ -32,6 +32,8 @@ abstract class PlotCanvas extends Region {
     private boolean logY;
     private double leftUsed = 56;
     private boolean legendBeside;
+    /** This redraw's legend sits in the frame's top left (placeLegend said so). */
+    private boolean legendInside;
     private double fontSize = 12;
 
     PlotCanvas() {
@@ -75,6 +77,7 @@ abstract class PlotCanvas extends Region {
         g.clearRect(0, 0, w, h);
         g.setFont(Font.font(fontSize));
         g.setLineDashes(null);
+        legendInside = false;
         draw(g, w, h);
     }
 
@@ -121,10 +124,10 @@ abstract class PlotCanvas extends Region {
                 g.fillText(yLabel, 0, 0);
                 g.restore();
             } else {
-                // top right inside the frame: the legend has the top left
-                g.setTextAlign(TextAlignment.RIGHT);
+                // inside the frame's top left, or its top right where the legend has the left
+                g.setTextAlign(legendInside ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 g.setTextBaseline(VPos.TOP);
-                g.fillText(yLabel, w - right - 4, top + 3);
+                g.fillText(yLabel, legendInside ? w - right - 4 : leftUsed + 6, top + 3);
             }
         }
     }
@@ -238,6 +241,7 @@ abstract class PlotCanvas extends Region {
      */
     protected void placeLegend(List<String> names, double h) {
         legendBeside = names.size() * (fontSize + 4) + 8 > 0.6 * (h - top - bottom);
+        legendInside = !legendBeside;
         right = legendBeside ? legendWidth(names) + 8 : 12;
     }
 

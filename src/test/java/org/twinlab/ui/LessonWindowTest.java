@@ -9,45 +9,21 @@ import static org.twinlab.ui.WindowTests.inside;
 import static org.twinlab.ui.WindowTests.snapshot;
 import static org.twinlab.ui.WindowTests.waitFor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.lesson.Lesson;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 
 /** The guided lesson in the window: one step at a time, only its controls and panels, keyboard to move on. */
-@ExtendWith(ApplicationExtension.class)
-class LessonWindowTest {
-    private WorkbenchViewModel vm;
-    private WorkbenchView view;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        vm = new WorkbenchViewModel(WindowTests.runRoot());
-        view = WorkbenchApp.show(stage, vm);
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
-    }
-
+class LessonWindowTest extends WindowFixture {
     /** The names of the panels on screen. */
     private Set<String> panelsShown() {
         return view.panels.entrySet().stream().filter(e -> e.getValue().getParent() != null && e.getValue().isVisible())

@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twinlab.ui.WindowTests.snapshot;
 import static org.twinlab.ui.WindowTests.waitFor;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.model.Objective;
 import org.twinlab.model.ObjectiveKind;
@@ -24,24 +18,10 @@ import org.twinlab.train.Settings;
 import org.twinlab.util.Choice;
 
 /** Every objective chosen in the window trains a few steps; the loss legend, formula and gauges follow it. */
-@ExtendWith(ApplicationExtension.class)
-class ObjectivesWindowTest {
-    private WorkbenchViewModel vm;
-    private WorkbenchView view;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        vm = new WorkbenchViewModel(WindowTests.runRoot());
-        view = WorkbenchApp.show(stage, vm);
+class ObjectivesWindowTest extends WindowFixture {
+    @Override
+    protected void configure() {
         vm.service().probes(false); // steps only: the probes are another test's
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
     }
 
     @Test

@@ -8,39 +8,15 @@ import static org.twinlab.ui.WindowTests.inside;
 import static org.twinlab.ui.WindowTests.snapshot;
 import static org.twinlab.ui.WindowTests.waitFor;
 
-import java.io.IOException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.train.RunState;
 
 /** Presenter mode at 1280x800 and full HD: everything inside the window, the type and the pictures larger. */
-@ExtendWith(ApplicationExtension.class)
-class PresenterTest {
-    private WorkbenchViewModel vm;
-    private WorkbenchView view;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        vm = new WorkbenchViewModel(WindowTests.runRoot());
-        view = WorkbenchApp.show(stage, vm);
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
-    }
-
+class PresenterTest extends WindowFixture {
     private void size(FxRobot robot, int w, int h) {
         robot.interact(() -> {
             stage.setWidth(w);

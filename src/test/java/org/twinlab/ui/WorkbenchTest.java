@@ -10,7 +10,6 @@ import static org.twinlab.ui.WindowTests.snapshot;
 import static org.twinlab.ui.WindowTests.type;
 import static org.twinlab.ui.WindowTests.waitFor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,40 +20,15 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 
 /** The workbench as a user drives it, on the real JavaFX toolkit (Monocle, headless) and the real engine. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchTest {
-    private WorkbenchViewModel vm;
-    private WorkbenchView view;
-    private Stage stage;
-    private Path runs;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        runs = WindowTests.runRoot();
-        vm = new WorkbenchViewModel(runs);
-        view = WorkbenchApp.show(stage, vm);
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
-    }
-
+class WorkbenchTest extends WindowFixture {
     private void snapshot(String name) throws Exception {
         WindowTests.snapshot(stage, name);
     }
@@ -237,7 +211,7 @@ class WorkbenchTest {
     @Test
     void settingsSaveInTheRunsFolderWithAConfirmationAndOpenBack(FxRobot robot) throws Exception {
         waitFor("the sample dataset", 60, () -> vm.datasetProperty().get() != null);
-        assertEquals(runs.toFile(), view.chooser("Save the settings").getInitialDirectory(),
+        assertEquals(vm.runRoot().toFile(), view.chooser("Save the settings").getInitialDirectory(),
                 "the dialog opens where the runs and their config.json are");
         Path file = Files.createTempDirectory("twinlab-settings").resolve("config.json");
         type(robot, view.config.text(Settings.BATCH_SIZE), "128");
@@ -272,7 +246,7 @@ class WorkbenchTest {
         Path last = Files.createTempDirectory("twinlab-home").resolve(".twinlab").resolve("last-settings.json");
         WorkbenchViewModel[] first = new WorkbenchViewModel[1];
         robot.interact(() -> {
-            first[0] = new WorkbenchViewModel(runs, last);
+            first[0] = new WorkbenchViewModel(vm.runRoot(), last);
             first[0].field(Settings.BATCH_SIZE).set("96");
             first[0].field(Settings.OBJECTIVE).set("infonce");
             first[0].field(Settings.TEMPERATURE).set("0.2");
@@ -281,7 +255,7 @@ class WorkbenchTest {
         robot.interact(() -> first[0].shutdown()); // the window closes
         assertTrue(Files.isRegularFile(last), "written where the next session looks");
         WorkbenchViewModel[] second = new WorkbenchViewModel[1];
-        robot.interact(() -> second[0] = new WorkbenchViewModel(runs, last));
+        robot.interact(() -> second[0] = new WorkbenchViewModel(vm.runRoot(), last));
         assertEquals("96", second[0].field(Settings.BATCH_SIZE).get());
         assertEquals("infonce", second[0].field(Settings.OBJECTIVE).get());
         assertEquals("0.2", second[0].field(Settings.TEMPERATURE).get());
