@@ -12,7 +12,8 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.twinlab");
     private static final String[] CORE = {"org.twinlab.data..", "org.twinlab.augment..", "org.twinlab.model..",
-        "org.twinlab.train..", "org.twinlab.eval..", "org.twinlab.runs..", "org.twinlab.export.."};
+        "org.twinlab.train..", "org.twinlab.eval..", "org.twinlab.runs..", "org.twinlab.export..",
+        "org.twinlab.lesson.."};
 
     @Test
     void coreDoesNotImportJavaFx() {

@@ -8,8 +8,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.io.StringReader;
 import java.util.List;
@@ -77,17 +75,7 @@ public final class Json {
 
     /** Reads and validates a settings file; any problem becomes one plain line naming the file. */
     public static TrainConfig readConfig(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such settings file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + ": not a settings file (not text)");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + IoErrors.describe(e) + ")");
-        }
-        return parseConfig(text, file.toString());
+        return parseConfig(IoErrors.readText(file, "settings"), file.toString());
     }
 
     /** A configuration from settings text; {@code origin} names it in messages. */

@@ -1,17 +1,13 @@
 package org.twinlab.ui;
 
 import java.io.File;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import javafx.beans.property.StringProperty;
-import javafx.scene.Node;
-import javafx.scene.control.Control;
-import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -19,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,30 +27,36 @@ import org.twinlab.augment.AugmentConfig;
 import org.twinlab.augment.AugmentPreview;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
-import org.twinlab.model.ObjectiveKind;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
-import org.twinlab.util.Choice;
 
 /**
  * The left column: dataset with thumbnails, the two view pipelines with a live preview of their
  * effect, the model and the optimisation settings. Everything binds to the view model; the settings
- * that cannot change during a run are disabled while one goes.
+ * that cannot change during a run are disabled while one goes. Thumbnails and preview are as wide as
+ * the column, so they grow with it in presenter mode.
  */
 final class ConfigView extends ScrollPane {
     private final WorkbenchViewModel vm;
     private final ImageView thumbnails = new ImageView();
     private final ImageView preview = new ImageView();
+    /** The latest preview grid (originals, view A, view B): the lesson's views panel shows the same picture. */
+    private final ObjectProperty<Image> previewImage = new SimpleObjectProperty<>();
     private final Label datasetInfo = new Label();
     private long previewSeed = 1;
     final ComboBox<String> dataset = new ComboBox<>();
-    final TextField lambdaField = new TextField();
-    final Slider lambdaSlider = new Slider(-4, 0, Math.log10(0.0051));
-    private final Map<Setting<?>, Node> controls = new LinkedHashMap<>();
+    final SettingControls settings;
+    final TextField lambdaField;
+    final Slider lambdaSlider;
     final Button newSamples = new Button("New samples");
+    /** True while the dataset has one channel: the colour operations do nothing then. */
+    final BooleanBinding gray;
 
     ConfigView(WorkbenchViewModel vm) {
         this.vm = vm;
+        this.settings = new SettingControls(vm);
+        gray = Bindings.createBooleanBinding(() -> vm.datasetProperty().get() != null
+                && vm.datasetProperty().get().shape().channels() == 1, vm.datasetProperty());
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         VBox box = new VBox(10, dataSection(), viewsSection(), settingsSection("MODEL", Setting.Group.MODEL),
@@ -63,11 +66,15 @@ final class ConfigView extends ScrollPane {
         setContent(box);
         setMinWidth(300);
         setPrefWidth(360);
+        lambdaField = (TextField) settings.inputs.get(Settings.LAMBDA);
+        lambdaSlider = settings.lambdaSlider;
+        // pictures as wide as the column (less padding and the scroll bar)
+        thumbnails.fitWidthProperty().bind(widthProperty().subtract(36));
+        preview.fitWidthProperty().bind(widthProperty().subtract(36));
+        preview.imageProperty().bind(previewImage);
         vm.datasetProperty().addListener(o -> datasetChanged());
         vm.viewA.addListener(o -> renderPreview());
         vm.viewB.addListener(o -> renderPreview());
-        vm.problems().addListener(o -> markFields());
-        markFields();
     }
 
     private VBox section(String title, javafx.scene.Node... content) {
@@ -104,149 +111,47 @@ final class ConfigView extends ScrollPane {
         HBox row = new HBox(6, dataset, open);
         row.disableProperty().bind(vm.runningProperty());
         thumbnails.setPreserveRatio(true);
-        thumbnails.setFitWidth(330);
+        thumbnails.setSmooth(false);
         datasetInfo.setWrapText(true);
         return section("DATA", row, thumbnails, datasetInfo);
     }
 
     private VBox viewsSection() {
-        TabPane tabs = new TabPane(new Tab("View A", new ViewEditor(vm.viewA)), new Tab("View B", new ViewEditor(vm.viewB)));
+        TabPane tabs = new TabPane(new Tab("View A", new ViewEditor(vm.viewA, gray)), new Tab("View B", new ViewEditor(vm.viewB, gray)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.disableProperty().bind(vm.runningProperty());
         preview.setPreserveRatio(true);
-        preview.setFitWidth(330);
-        newSamples.setOnAction(e -> {
-            previewSeed++;
-            renderPreview();
-        });
+        preview.setSmooth(false);
+        newSamples.setOnAction(e -> newSamples());
         Label caption = new Label("originals, view A, view B");
         caption.getStyleClass().add("caption");
         return section("VIEWS", tabs, preview, new HBox(8, newSamples, caption));
+    }
+
+    /** Draws other images and other random views of them. */
+    void newSamples() {
+        previewSeed++;
+        renderPreview();
+    }
+
+    ObjectProperty<Image> previewImage() {
+        return previewImage;
     }
 
     /** A section of the form made from the settings table: one row per setting of the group. */
     private VBox settingsSection(String title, Setting.Group group) {
         GridPane g = Controls.form();
         for (Setting<?> s : WorkbenchViewModel.formSettings()) {
-            if (s.group() != group) {
-                continue;
-            }
-            Node control = s == Settings.LAMBDA ? lambdaControl() : control(s);
-            String label = (s == Settings.LAMBDA ? "\u03bb" : s.label()) + (s.live() ? " (live)" : "");
-            Controls.row(g, label, control);
-            Node tip = s == Settings.LAMBDA ? lambdaField : control;
-            if (tip instanceof Control c && c.getTooltip() == null) {
-                c.setTooltip(new Tooltip(s.help()));
-            }
-            if (!s.live()) {
-                control.disableProperty().bind(vm.runningProperty().or(unused(s)));
-            } else {
-                control.disableProperty().bind(unused(s));
+            if (s.group() == group) {
+                settings.row(g, s);
             }
         }
         return section(title, g);
     }
 
-    /** True while the chosen objective does not use this setting (lambda, temperature): disabled, not hidden. */
-    private javafx.beans.binding.BooleanBinding unused(Setting<?> s) {
-        StringProperty objective = vm.field(Settings.OBJECTIVE);
-        return javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            ObjectiveKind k;
-            try {
-                k = Settings.OBJECTIVE.parse(objective.get());
-            } catch (RuntimeException e) {
-                return false;
-            }
-            return (s == Settings.LAMBDA && !k.usesLambda()) || (s == Settings.TEMPERATURE && !k.usesTemperature());
-        }, objective);
-    }
-
-    private Node control(Setting<?> s) {
-        StringProperty text = vm.field(s);
-        Node n = switch (s.type().kind()) {
-            case CHOICE -> {
-                ComboBox<Choice> box = new ComboBox<>();
-                box.getItems().addAll(s.type().choices());
-                box.setConverter(new StringConverter<>() {
-                    @Override
-                    public String toString(Choice c) {
-                        return c == null ? "" : c.label();
-                    }
-
-                    @Override
-                    public Choice fromString(String label) {
-                        return box.getItems().stream().filter(c -> c.label().equals(label)).findFirst().orElse(null);
-                    }
-                });
-                Runnable pull = () -> box.setValue(box.getItems().stream().filter(c -> c.key().equals(text.get()))
-                        .findFirst().orElse(null));
-                pull.run();
-                text.addListener(o -> pull.run());
-                box.valueProperty().addListener((o, a, b) -> {
-                    if (b != null && !b.key().equals(text.get())) {
-                        text.set(b.key());
-                    }
-                });
-                box.setMaxWidth(Double.MAX_VALUE);
-                yield box;
-            }
-            case BOOLEAN -> {
-                CheckBox box = new CheckBox();
-                box.setSelected(Boolean.parseBoolean(text.get()));
-                text.addListener((o, a, b) -> box.setSelected(Boolean.parseBoolean(b)));
-                box.selectedProperty().addListener((o, a, b) -> text.set(Boolean.toString(b)));
-                yield box;
-            }
-            default -> {
-                TextField f = new TextField();
-                f.textProperty().bindBidirectional(text);
-                f.setPrefColumnCount(8);
-                yield f;
-            }
-        };
-        controls.put(s, n);
-        return n;
-    }
-
-    private HBox lambdaControl() {
-        StringProperty lambda = vm.field(Settings.LAMBDA);
-        lambdaField.textProperty().bindBidirectional(lambda);
-        lambdaField.setPrefColumnCount(7);
-        // the slider is logarithmic: 10^-4 to 1
-        lambdaSlider.valueProperty().addListener((o, a, b) -> {
-            if (lambdaSlider.isValueChanging() || lambdaSlider.isFocused()) {
-                lambda.set(String.format(Locale.ROOT, "%.3g", Math.pow(10, b.doubleValue())));
-            }
-        });
-        lambda.addListener((o, a, b) -> syncLambdaSlider(b));
-        syncLambdaSlider(lambda.get());
-        HBox.setHgrow(lambdaSlider, Priority.ALWAYS);
-        controls.put(Settings.LAMBDA, lambdaField);
-        return new HBox(6, lambdaSlider, lambdaField);
-    }
-
     /** The text field of a setting on the form (tests type into it). */
     TextField text(Setting<?> s) {
-        return (TextField) controls.get(s);
-    }
-
-    private void syncLambdaSlider(String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (v > 0 && !lambdaSlider.isValueChanging()) {
-                lambdaSlider.setValue(Math.log10(v));
-            }
-        } catch (RuntimeException ignored) {
-            // the field shows the problem
-        }
-    }
-
-    private void markFields() {
-        for (var e : controls.entrySet()) {
-            if (e.getValue() instanceof TextField f) {
-                Controls.mark(f, vm.problemFor(e.getKey().key()));
-            }
-        }
+        return (TextField) settings.inputs.get(s);
     }
 
     private void datasetChanged() {
@@ -271,6 +176,6 @@ final class ConfigView extends ScrollPane {
         if (!a.problems().isEmpty()) {
             return;
         }
-        preview.setImage(Images.toFx(AugmentPreview.render(d, a, AugmentPreview.pickIndices(d, 8, previewSeed), previewSeed, 1)));
+        previewImage.set(Images.toFx(AugmentPreview.render(d, a, AugmentPreview.pickIndices(d, 8, previewSeed), previewSeed, 1)));
     }
 }

@@ -20,6 +20,8 @@ import org.controlsfx.control.RangeSlider;
 /** Small builders for the labelled controls the configuration panes are made of. */
 final class Controls {
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** The key under which a field keeps its help tooltip while a problem's tooltip replaces it. */
+    static final String HELP = "twinlab.help";
 
     private Controls() {
     }
@@ -38,12 +40,14 @@ final class Controls {
         return g;
     }
 
-    static void row(GridPane g, String label, Node control) {
+    /** Adds a labelled row; returns the label (a row that does not apply disables it with its control). */
+    static Label row(GridPane g, String label, Node control) {
         int r = g.getRowCount();
         Label l = new Label(label);
         l.setMinWidth(Label.USE_PREF_SIZE);
         g.add(l, 0, r);
         g.add(control, 1, r);
+        return l;
     }
 
     /** A slider with its value beside it. */
@@ -90,10 +94,10 @@ final class Controls {
         return box;
     }
 
-    /** Marks a text field as invalid, with the reason as its tooltip, or clears the mark. */
+    /** Marks a text field as invalid, with the reason as its tooltip, or clears the mark and gives its help back. */
     static void mark(TextField f, String problem) {
         f.pseudoClassStateChanged(ERROR, problem != null);
-        f.setTooltip(problem == null ? null : new Tooltip(problem));
+        f.setTooltip(problem == null ? (Tooltip) f.getProperties().get(HELP) : new Tooltip(problem));
     }
 
     @FunctionalInterface

@@ -6,39 +6,48 @@ import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.canvas.Canvas;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 import org.twinlab.train.TrainingEvent;
 
 /**
  * The cross-correlation matrix as a heatmap: a PixelBuffer-backed image (one pixel per cell, scaled
- * without smoothing), a [-1, 1] legend, the value under the pointer, mean diagonal and mean
- * |off-diagonal| with a histogram of each. Matrices wider than 1024 show block averages, with an exact
- * 256 x 256 window that can be moved across C.
+ * without smoothing), a [-1, 1] colour bar, the value under the pointer, mean diagonal and mean
+ * |off-diagonal| with a histogram of each, and beside it the two collapse gauges (effective rank and
+ * spread) of the same snapshots. Matrices wider than 1024 show block averages, with an exact 256 x 256
+ * window that can be moved across C.
  */
 public final class HeatmapView extends VBox {
+    static final String WAITING = "Press Start to watch C turn into the identity";
     private final ImageView image = new ImageView();
     private final StackPane holder = new StackPane(image);
-    private final Canvas legend = new Canvas(54, 200);
-    private final Label title = new Label("C, the cross-correlation matrix");
-    private static final String WAITING = "Press Start to watch C turn into the identity";
+    private final ColourBar legend = new ColourBar();
+    private final Label title = new Label("C: view A's features against view B's");
     private final Label info = new Label(WAITING);
     private final Label hover = new Label(" ");
     private final Label stats = new Label(" ");
     private final Histogram diagonal = new Histogram("diagonal C\u1d62\u1d62", Color.web("#b2182b"));
     private final Histogram offDiagonal = new Histogram("off-diagonal C\u1d62\u2c7c", Color.web("#2166ac"));
+    final GaugePlot rank = new GaugePlot("effective rank", r -> r.effectiveRank, true);
+    final GaugePlot spread = new GaugePlot("spread", r -> r.spread, false);
+    /** Beside the matrix: the collapse gauges over the run, then the histograms of this snapshot. */
+    private final VBox gauges = new VBox(6, rank, spread, diagonal, offDiagonal);
     private final ToggleButton exact = new ToggleButton("Exact 256\u00d7256");
     private final Spinner<Integer> rowOrigin = new Spinner<>(0, 8192, 0, 64);
     private final Spinner<Integer> colOrigin = new Spinner<>(0, 8192, 0, 64);
@@ -49,21 +58,32 @@ public final class HeatmapView extends VBox {
     private long renders;
 
     public HeatmapView() {
-        setSpacing(6);
+        setSpacing(4);
         setPadding(new Insets(8));
+        setMinSize(0, 0);
         getStyleClass().add("panel");
         title.getStyleClass().add("panel-title");
+        title.setTooltip(help("C is the cross-correlation matrix of the two views' embeddings. Each feature is normalised "
+                + "over the batch; C\u1d62\u2c7c is how feature i of view A (row) rises and falls with feature j of view B "
+                + "(column) across the batch: +1 red, 0 white, \u22121 blue. The diagonal asks whether a feature "
+                + "agrees with itself across the two views (invariance); the rest whether two features repeat "
+                + "each other (redundancy). Barlow Twins pulls C towards the identity."));
+        info.getStyleClass().add("caption");
+        info.setWrapText(true);
+        info.setMinHeight(Region.USE_PREF_SIZE);
         image.setSmooth(false);
         image.setPreserveRatio(true);
-        holder.setMinSize(120, 120);
-        VBox.setVgrow(holder, Priority.ALWAYS);
+        holder.setMinSize(60, 60);
         holder.widthProperty().addListener(o -> fit());
         holder.heightProperty().addListener(o -> fit());
         HBox.setHgrow(holder, Priority.ALWAYS);
-        HBox body = new HBox(8, holder, legend);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        // the colour bar as tall as the picture beside it
+        legend.maxHeightProperty().bind(image.fitHeightProperty());
+        legend.prefHeightProperty().bind(image.fitHeightProperty());
+        HBox body = new HBox(6, holder, legend);
         body.setAlignment(Pos.CENTER);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox hist = new HBox(12, diagonal, offDiagonal);
         zoomBar.setAlignment(Pos.CENTER_LEFT);
         zoomBar.setVisible(false);
         zoomBar.setManaged(false);
@@ -72,10 +92,56 @@ public final class HeatmapView extends VBox {
         rowOrigin.setEditable(true);
         colOrigin.setEditable(true);
         exact.selectedProperty().addListener(o -> redrawShown());
-        getChildren().addAll(title, info, body, zoomBar, hover, stats, hist);
+        stats.setWrapText(true);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
+        VBox matrix = new VBox(4, body, zoomBar, stats, hover);
+        matrix.setMinSize(0, 0);
+        body.setMinSize(0, 0);
+        HBox.setHgrow(matrix, Priority.ALWAYS);
+        VBox.setVgrow(rank, Priority.ALWAYS);
+        VBox.setVgrow(spread, Priority.ALWAYS);
+        rank.setPrefHeight(1);
+        spread.setPrefHeight(1);
+        Tooltip.install(rank, help("Effective rank of the embeddings over the batch: how many directions they really use "
+                + "(D when every feature carries its share, 1 when all embeddings lie on a line). A collapse shows "
+                + "as a fall towards 1."));
+        Tooltip.install(spread, help("Spread: the mean standard deviation, over the batch, of each feature of the "
+                + "unit-length embeddings, scaled so that embeddings spread over the sphere give about 1. A collapse "
+                + "to one output gives 0."));
+        // the gauges take a third of the panel beside the matrix
+        gauges.prefWidthProperty().bind(widthProperty().multiply(0.28));
+        gauges.minWidthProperty().bind(widthProperty().multiply(0.28));
+        HBox row = new HBox(8, matrix, gauges);
+        VBox.setVgrow(row, Priority.ALWAYS);
+        getChildren().addAll(title, info, row);
         image.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
         image.setOnMouseExited(e -> hover.setText(" "));
-        drawLegend();
+        setScale(1);
+    }
+
+    static Tooltip help(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setPrefWidth(420);
+        t.setShowDelay(Duration.millis(250));
+        t.setShowDuration(Duration.seconds(60));
+        return t;
+    }
+
+    /** Type and drawings grow together for a projector: colour bar, histograms and gauges. */
+    void setScale(double s) {
+        legend.setFontSize(12 * s);
+        diagonal.setFontSize(11 * s);
+        offDiagonal.setFontSize(11 * s);
+        rank.setFontSize(11 * s);
+        spread.setFontSize(11 * s);
+        legend.setPrefWidth(46 * s);
+        legend.setMinWidth(46 * s);
+        for (Histogram h : new Histogram[] {diagonal, offDiagonal}) {
+            h.setPrefHeight(50 * s);
+            h.setMinHeight(40 * s);
+            h.setMaxHeight(60 * s);
+        }
     }
 
     /** Called when the user moves the exact window: the run takes it at its next snapshot. */
@@ -84,31 +150,55 @@ public final class HeatmapView extends VBox {
         colOrigin.valueProperty().addListener(o -> listener.accept(rowOrigin.getValue(), colOrigin.getValue()));
     }
 
-    /** Draws a snapshot (FX thread). */
+    /** The gauges follow this run's snapshots. */
+    void setRun(LiveRun run) {
+        rank.setRun(run);
+        spread.setRun(run);
+    }
+
+    /** Draws a snapshot (FX thread); {@code ended} labels it as the last state of a run that is over. */
     public void show(TrainingEvent.Correlation c) {
         shown = c;
         boolean wide = c.stride() > 1;
         zoomBar.setVisible(wide);
         zoomBar.setManaged(wide);
+        image.setVisible(true);
         redrawShown();
-        info.setText(String.format(Locale.ROOT, "D = %d, step %d%s", c.dim(), c.step(),
-                wide ? ", blocks of " + c.stride() + "\u00d7" + c.stride() + " averaged" : ", every cell"));
-        stats.setText(String.format(Locale.ROOT, "mean diagonal %.3f    mean |off-diagonal| %.4f", c.meanDiagonal(),
+        info.setText(String.format(Locale.ROOT, "D = %d, step %d%s \u00b7 rows: view A, columns: view B", c.dim(), c.step(),
+                wide ? ", blocks of " + c.stride() + "\u00d7" + c.stride() + " averaged" : ""));
+        stats.setText(String.format(Locale.ROOT, "mean diagonal %.3f \u00b7 mean |off-diagonal| %.4f", c.meanDiagonal(),
                 c.meanAbsOffDiagonal()));
         diagonal.setCounts(c.diagonalHistogram());
         offDiagonal.setCounts(c.offDiagonalHistogram());
+        rank.redraw();
+        spread.redraw();
     }
 
-    /** Forgets the matrix shown: another run's C must not stand for this one's until it has its own. */
-    public void clear() {
+    /** Forgets the last run's C: a new run, another dataset or a reset; {@code message} says what comes. */
+    void clear(String message) {
         shown = null;
-        image.setImage(null);
-        buffer = null;
-        side = 0;
-        info.setText(WAITING);
+        image.setVisible(false);
+        info.setText(message);
         stats.setText(" ");
+        hover.setText(" ");
         diagonal.setCounts(new int[0]);
         offDiagonal.setCounts(new int[0]);
+    }
+
+    /** Adds a note to the info line: the matrix is what the run that ended left. */
+    void markEnded(String how) {
+        if (shown != null && !info.getText().endsWith(how)) {
+            info.setText(info.getText() + " \u2014 " + how);
+        }
+    }
+
+    /** The snapshot on screen, null when cleared (tests read it). */
+    TrainingEvent.Correlation shown() {
+        return shown;
+    }
+
+    String infoText() {
+        return info.getText();
     }
 
     private void redrawShown() {
@@ -136,7 +226,7 @@ public final class HeatmapView extends VBox {
     }
 
     private void fit() {
-        double s = Math.max(50, Math.min(holder.getWidth(), holder.getHeight()) - 4);
+        double s = Math.max(40, Math.min(holder.getWidth(), holder.getHeight()) - 4);
         image.setFitWidth(s);
         image.setFitHeight(s);
     }
@@ -161,19 +251,6 @@ public final class HeatmapView extends VBox {
         }
     }
 
-    private void drawLegend() {
-        GraphicsContext g = legend.getGraphicsContext2D();
-        double h = legend.getHeight();
-        for (int y = 0; y < h - 20; y++) {
-            g.setFill(ColorMaps.divergingColor(1 - 2.0 * y / (h - 21)));
-            g.fillRect(0, y + 10, 16, 1);
-        }
-        g.setFill(PlotCanvas.TEXT);
-        g.fillText("+1", 20, 14);
-        g.fillText(" 0", 20, h / 2 + 4);
-        g.fillText("\u22121", 20, h - 8);
-    }
-
     /** How many times the heatmap image was redrawn (tests read it). */
     public long renders() {
         return renders;
@@ -183,35 +260,76 @@ public final class HeatmapView extends VBox {
         return image;
     }
 
-    /** A small bar chart of counts over [-1, 1]. */
-    static final class Histogram extends VBox {
-        private final Canvas canvas = new Canvas(200, 54);
+    /** The colour bar: the diverging map over [-1, 1] with its three labels, as tall as the matrix beside it. */
+    static final class ColourBar extends PlotCanvas {
+        ColourBar() {
+            setMinSize(30, 60);
+        }
+
+        @Override
+        protected void draw(GraphicsContext g, double w, double h) {
+            double fs = fontSize();
+            double top = fs;
+            double bar = Math.max(10, h - 2 * fs);
+            double bw = Math.max(10, 0.8 * fs);
+            for (int y = 0; y < bar; y++) {
+                g.setFill(ColorMaps.divergingColor(1 - 2.0 * y / Math.max(1, bar - 1)));
+                g.fillRect(0, top + y, bw, 1);
+            }
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("+1", bw + 4, top);
+            g.fillText("0", bw + 4, top + bar / 2);
+            g.fillText("\u22121", bw + 4, top + bar);
+        }
+    }
+
+    /** A small bar chart of counts over [-1, 1], sized by its region, with its name and a -1/0/1 axis. */
+    static final class Histogram extends PlotCanvas {
+        private final String name;
         private final Color color;
+        private int[] counts = new int[0];
 
         Histogram(String name, Color color) {
+            this.name = name;
             this.color = color;
-            getChildren().addAll(new Label(name), canvas);
-            setCounts(new int[0]);
+            setMinSize(60, 36);
         }
 
         void setCounts(int[] counts) {
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            double w = canvas.getWidth();
-            double h = canvas.getHeight() - 12;
-            g.clearRect(0, 0, w, canvas.getHeight());
+            this.counts = counts;
+            redraw();
+        }
+
+        @Override
+        protected void draw(GraphicsContext g, double w, double h) {
+            double fs = fontSize();
+            double top = fs + 4;
+            double bars = Math.max(4, h - top - fs - 4);
             int max = 1;
             for (int c : counts) {
                 max = Math.max(max, c);
             }
             g.setFill(color);
             for (int i = 0; i < counts.length; i++) {
-                double bh = h * Math.sqrt((double) counts[i] / max); // sqrt: the rare bins stay visible
-                g.fillRect(i * w / counts.length, h - bh, w / counts.length - 1, bh);
+                double bh = bars * Math.sqrt((double) counts[i] / max); // sqrt: the rare bins stay visible
+                g.fillRect(i * w / counts.length, top + bars - bh, Math.max(1, w / counts.length - 1), bh);
             }
-            g.setFill(PlotCanvas.AXIS);
-            g.fillText("\u22121", 0, canvas.getHeight());
-            g.fillText("0", w / 2 - 3, canvas.getHeight());
-            g.fillText("1", w - 8, canvas.getHeight());
+            g.setStroke(AXIS);
+            g.setLineWidth(1);
+            g.strokeLine(0, top + bars + 0.5, w, top + bars + 0.5);
+            g.setFill(TEXT);
+            g.setTextBaseline(VPos.TOP);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(name, 0, 0);
+            g.setFill(AXIS);
+            double ly = top + bars + 2;
+            g.fillText("\u22121", 0, ly);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("0", w / 2, ly);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText("+1", w, ly);
         }
     }
 }

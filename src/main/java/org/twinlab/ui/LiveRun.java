@@ -35,6 +35,20 @@ public final class LiveRun implements TrainingListener {
     final AtomicReference<TrainingEvent.Embedding> embedding = new AtomicReference<>();
     final AtomicReference<TrainingEvent.State> state = new AtomicReference<>();
     private volatile long version;
+    /** A condition the run is watched for and what to do when an event meets it (once). */
+    private volatile Watch watch;
+
+    private record Watch(java.util.function.Predicate<TrainingEvent> until,
+                         java.util.function.Consumer<TrainingEvent> then) {
+    }
+
+    /**
+     * Calls {@code then} on the training thread with the first event that meets {@code until} (a lesson's
+     * "train until the diagonal is near 1"); a later watch replaces this one.
+     */
+    void watch(java.util.function.Predicate<TrainingEvent> until, java.util.function.Consumer<TrainingEvent> then) {
+        watch = new Watch(until, then);
+    }
 
     @Override
     public void onEvent(TrainingEvent event) {
@@ -75,6 +89,11 @@ public final class LiveRun implements TrainingListener {
             case TrainingEvent.State s -> state.set(s);
         }
         version++;
+        Watch w = watch;
+        if (w != null && w.until().test(event)) {
+            watch = null;
+            w.then().accept(event);
+        }
     }
 
     /** Grows with every event: the FX clock redraws only when it changed. */

@@ -12,8 +12,35 @@ final class ProbePlot extends PlotCanvas {
     static final Color KNN = Color.web("#bf8700");
     static final Color PIXELS = Color.web("#57606a");
     static final Color RANDOM = Color.web("#a40e26");
+    private static final List<String> NAMES = List.of("linear probe", "kNN (k=20)", "raw pixels, linear",
+            "random encoder, linear");
     private List<ProbeResult> results = List.of();
     private double maxEpoch = 1;
+    private double mouseX = Double.NaN;
+    private double mouseY = Double.NaN;
+    private String hoverText;
+
+    ProbePlot() {
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> hover(Double.NaN, Double.NaN));
+    }
+
+    /** Shows the values of the point (or baseline) nearest the pointer, if one is within reach. */
+    void hover(double px, double py) {
+        mouseX = px;
+        mouseY = py;
+        redraw();
+    }
+
+    /** How many results (baselines included) the plot shows (tests read it). */
+    int lastResults() {
+        return results.size();
+    }
+
+    /** What the hover box says now, null when it shows none (tests read it). */
+    String hoverText() {
+        return hoverText;
+    }
 
     void setResults(List<ProbeResult> results, double maxEpoch) {
         this.results = results;
@@ -40,7 +67,8 @@ final class ProbePlot extends PlotCanvas {
             xmax = Math.max(xmax, r.epoch());
         }
         double ymin = results.isEmpty() ? 0 : Math.max(0, Math.floor(lo / 10) * 10 - 5);
-        frame(g, 0, xmax, ymin, 100, false, "epoch");
+        placeLegend(NAMES, h);
+        frame(g, 0, xmax, ymin, 100, false, "epoch", "top-1 %");
         g.setLineDashes(6, 4);
         if (pixels != null) {
             g.setStroke(PIXELS);
@@ -53,14 +81,65 @@ final class ProbePlot extends PlotCanvas {
         g.setLineDashes(null);
         series(g, trained, true, LINEAR);
         series(g, trained, false, KNN);
-        legend(g, List.of("linear probe", "kNN (k=20)", "raw pixels, linear", "random encoder, linear"),
-                List.of(LINEAR, KNN, PIXELS, RANDOM));
+        legend(g, NAMES, List.of(LINEAR, KNN, PIXELS, RANDOM));
+        hoverText = nearest(trained, pixels, random);
+        if (hoverText != null) {
+            box(g, hoverText, w);
+        }
+    }
+
+    /** The text for the point under the pointer: a probe's both accuracies, or a baseline's. */
+    private String nearest(List<ProbeResult> trained, ProbeResult pixels, ProbeResult random) {
+        if (Double.isNaN(mouseX)) {
+            return null;
+        }
+        double reach = fontSize();
+        String best = null;
+        double bestD = reach * reach;
+        for (ProbeResult r : trained) {
+            for (double acc : new double[] {r.linearTop1(), r.knnTop1()}) {
+                double dx = x(r.epoch()) - mouseX;
+                double dy = y(100 * acc) - mouseY;
+                if (dx * dx + dy * dy <= bestD) {
+                    bestD = dx * dx + dy * dy;
+                    best = String.format(java.util.Locale.ROOT, "epoch %.2f: linear %.1f%%, kNN %.1f%%", r.epoch(),
+                            100 * r.linearTop1(), 100 * r.knnTop1());
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (ProbeResult b : new ProbeResult[] {pixels, random}) {
+            if (b != null && Math.abs(y(100 * b.linearTop1()) - mouseY) <= reach / 2 && mouseX >= frameLeft()) {
+                return String.format(java.util.Locale.ROOT, "%s: linear %.1f%%, kNN %.1f%%",
+                        b == pixels ? "raw pixels" : "random encoder", 100 * b.linearTop1(), 100 * b.knnTop1());
+            }
+        }
+        return null;
+    }
+
+    /** A label box by the pointer, kept inside the canvas. */
+    private void box(GraphicsContext g, String text, double w) {
+        double tw = 0.6 * fontSize() * text.length() + 12;
+        double th = fontSize() + 10;
+        double bx = Math.min(mouseX + 12, w - tw - 2);
+        double by = Math.max(2, mouseY - th - 8);
+        g.setFill(Color.web("#ffffff", 0.95));
+        g.fillRect(bx, by, tw, th);
+        g.setStroke(AXIS);
+        g.setLineWidth(1);
+        g.strokeRect(bx, by, tw, th);
+        g.setFill(TEXT);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.fillText(text, bx + 6, by + th / 2);
     }
 
     private void series(GraphicsContext g, List<ProbeResult> rs, boolean linear, Color c) {
         g.setStroke(c);
         g.setFill(c);
-        g.setLineWidth(2);
+        g.setLineWidth(2 * lineScale());
         double px = Double.NaN;
         double py = Double.NaN;
         for (ProbeResult r : rs) {
@@ -69,7 +148,8 @@ final class ProbePlot extends PlotCanvas {
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
             }
-            g.fillOval(x - 3.5, y - 3.5, 7, 7);
+            double d = 7 * lineScale();
+            g.fillOval(x - d / 2, y - d / 2, d, d);
             px = x;
             py = y;
         }

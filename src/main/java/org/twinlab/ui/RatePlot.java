@@ -2,7 +2,6 @@ package org.twinlab.ui;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.TextAlignment;
 
 /** The learning rate against step, under the loss curves. */
 final class RatePlot extends PlotCanvas {
@@ -24,7 +23,7 @@ final class RatePlot extends PlotCanvas {
         MetricSeries.View steps = r == null ? null : r.step.view();
         int n = steps == null ? 0 : steps.n();
         if (n == 0) {
-            frame(g, 0, 100, 0, 1e-3, false, null);
+            frame(g, 0, 100, 0, 1e-3, false, "step", "learning rate");
             return;
         }
         MetricSeries.View lr = r.learningRate.view();
@@ -34,10 +33,7 @@ final class RatePlot extends PlotCanvas {
             ys[i] = lr.get(i);
             hi = Math.max(hi, ys[i]);
         }
-        frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), 0, hi * 1.1, false, null);
-        curve(g, steps, ys, n, RATE, 1.5);
-        g.setFill(RATE);
-        g.setTextAlign(TextAlignment.CENTER); // its own: the axis leaves the alignment of its last tick label
-        g.fillText("learning rate", left + 60, top + fontSize());
+        frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), 0, hi * 1.1, false, "step", "learning rate");
+        curve(g, steps, ys, n, RATE, 1.5 * lineScale());
     }
 }

@@ -25,7 +25,8 @@ final class ScatterPlot extends PlotCanvas {
     protected void draw(GraphicsContext g, double w, double h) {
         TrainingEvent.Embedding e = embedding;
         if (e == null || e.x().length == 0) {
-            frame(g, -1, 1, -1, 1, false, "PC 1");
+            right = 12;
+            frame(g, -1, 1, -1, 1, false, "PC 1", "PC 2");
             return;
         }
         double xmin = Double.MAX_VALUE;
@@ -38,12 +39,21 @@ final class ScatterPlot extends PlotCanvas {
             ymin = Math.min(ymin, e.y()[i]);
             ymax = Math.max(ymax, e.y()[i]);
         }
+        // room on the right for the class legend, as wide as its longest name at this type size, in as
+        // many columns as a short plot needs to show every class
+        int longest = e.classNames().stream().mapToInt(String::length).max().orElse(8);
+        double line = fontSize() + 4;
+        int perColumn = Math.max(1, (int) ((h - top - 8) / line));
+        int columns = (e.classNames().size() + perColumn - 1) / perColumn;
+        double columnWidth = 0.6 * fontSize() * longest + 1.8 * fontSize();
+        right = columns * columnWidth;
         double px = (xmax - xmin) * 0.05 + 1e-6;
         double py = (ymax - ymin) * 0.05 + 1e-6;
-        frame(g, xmin - px, xmax + px, ymin - py, ymax + py, false, "PC 1 (step " + e.step() + ")");
+        frame(g, xmin - px, xmax + px, ymin - py, ymax + py, false, "PC 1 (step " + e.step() + ")", "PC 2");
         for (int i = 0; i < e.x().length; i++) {
             g.setFill(ColorMaps.classColor(e.labels()[i]).deriveColor(0, 1, 1, 0.75));
-            g.fillOval(x(e.x()[i]) - 2, y(e.y()[i]) - 2, 4, 4);
+            double d = 4 * lineScale();
+            g.fillOval(x(e.x()[i]) - d / 2, y(e.y()[i]) - d / 2, d, d);
         }
         List<Color> colors = new ArrayList<>();
         for (int c = 0; c < e.classNames().size(); c++) {
@@ -51,13 +61,13 @@ final class ScatterPlot extends PlotCanvas {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double lx = w - right + 10;
         for (int c = 0; c < e.classNames().size(); c++) {
-            double ly = top + 8 + c * (fontSize() + 4);
+            double lx = w - right + 0.6 * fontSize() + (c / perColumn) * columnWidth;
+            double ly = top + 8 + (c % perColumn) * line;
             g.setFill(colors.get(c));
-            g.fillOval(lx, ly - 4, 8, 8);
+            g.fillOval(lx, ly - fontSize() / 3, fontSize() * 2 / 3, fontSize() * 2 / 3);
             g.setFill(TEXT);
-            g.fillText(e.classNames().get(c), lx + 14, ly);
+            g.fillText(e.classNames().get(c), lx + fontSize(), ly);
         }
     }
 }

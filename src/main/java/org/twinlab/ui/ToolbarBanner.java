@@ -2,7 +2,6 @@ package org.twinlab.ui;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -28,13 +27,7 @@ abstract class ToolbarBanner extends HBox {
         StackPane p = new StackPane(workbench);
         for (ToolbarBanner b : banners) {
             p.getChildren().add(b);
-            b.visibleProperty().addListener((o, was, shown) -> {
-                // looked up when first shown: the toolbar sits inside a skin that exists once the window is shown
-                Node bar = workbench.lookup(".tool-bar");
-                if (shown && bar instanceof Region r && !b.prefHeightProperty().isBound()) {
-                    b.prefHeightProperty().bind(r.heightProperty());
-                }
-            });
+            b.prefHeightProperty().bind(workbench.toolbar.heightProperty());
         }
         return p;
     }

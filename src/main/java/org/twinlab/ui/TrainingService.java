@@ -32,6 +32,7 @@ public final class TrainingService extends Service<RunSummary> {
     private volatile LiveRun live = new LiveRun();
     private volatile Path runFolder;
     private volatile CountDownLatch done = new CountDownLatch(0);
+    private volatile boolean probes = true;
 
     public TrainingService(Path runRoot) {
         this.runRoot = runRoot;
@@ -59,6 +60,16 @@ public final class TrainingService extends Service<RunSummary> {
         this.runFolder = null;
     }
 
+    /** A fresh, empty live view for the panels to show (no run goes): the last run's pictures go. */
+    public void clearLive() {
+        this.live = new LiveRun();
+    }
+
+    /** Whether runs probe the encoder (and the baselines); tests that only need steps turn it off. */
+    void probes(boolean on) {
+        this.probes = on;
+    }
+
     public RunControl control() {
         return control;
     }
@@ -82,6 +93,7 @@ public final class TrainingService extends Service<RunSummary> {
         Path resume = resumeDir;
         RunControl ctl = control;
         LiveRun view = live;
+        boolean probing = probes;
         CountDownLatch finished = new CountDownLatch(1);
         done = finished;
         return new Task<>() {
@@ -101,7 +113,7 @@ public final class TrainingService extends Service<RunSummary> {
                             }
                         });
                     }
-                    return session.listener(view).run();
+                    return session.listener(view).probes(probing).run();
                 } finally {
                     finished.countDown();
                 }

@@ -1,6 +1,7 @@
 package org.twinlab.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.layout.GridPane;
 import org.twinlab.augment.ViewConfig;
 
@@ -11,10 +12,13 @@ import org.twinlab.augment.ViewConfig;
  */
 final class ViewEditor extends GridPane {
     private final ObjectProperty<ViewConfig> config;
+    private final ObservableBooleanValue gray;
     private boolean building;
 
-    ViewEditor(ObjectProperty<ViewConfig> config) {
+    /** @param gray true while the data has one channel: saturation, hue and grayscale do nothing then, and say so */
+    ViewEditor(ObjectProperty<ViewConfig> config, ObservableBooleanValue gray) {
         this.config = config;
+        this.gray = gray;
         setHgap(8);
         setVgap(4);
         config.addListener((o, a, b) -> {
@@ -50,15 +54,28 @@ final class ViewEditor extends GridPane {
         Controls.row(this, "jitter p", Controls.slider(0, 1, j.p(), "%.2f", x -> set(jitter(x, -1, -1, -1, -1))));
         Controls.row(this, "brightness", Controls.slider(0, 1, j.brightness(), "%.2f", x -> set(jitter(-1, x, -1, -1, -1))));
         Controls.row(this, "contrast", Controls.slider(0, 1, j.contrast(), "%.2f", x -> set(jitter(-1, -1, x, -1, -1))));
-        Controls.row(this, "saturation", Controls.slider(0, 1, j.saturation(), "%.2f", x -> set(jitter(-1, -1, -1, x, -1))));
-        Controls.row(this, "hue", Controls.slider(0, 0.5, j.hue(), "%.2f", x -> set(jitter(-1, -1, -1, -1, x))));
-        Controls.row(this, "grayscale p", Controls.slider(0, 1, v.grayscaleP(), "%.2f", x -> set(config.get().withGrayscaleP(x))));
+        colour("saturation", Controls.slider(0, 1, j.saturation(), "%.2f", x -> set(jitter(-1, -1, -1, x, -1))));
+        colour("hue", Controls.slider(0, 0.5, j.hue(), "%.2f", x -> set(jitter(-1, -1, -1, -1, x))));
+        colour("grayscale p", Controls.slider(0, 1, v.grayscaleP(), "%.2f", x -> set(config.get().withGrayscaleP(x))));
+        javafx.scene.control.Label note = new javafx.scene.control.Label("gray images: saturation, hue and grayscale do nothing");
+        note.getStyleClass().add("caption");
+        note.setWrapText(true);
+        note.visibleProperty().bind(gray);
+        note.managedProperty().bind(gray);
+        add(note, 0, getRowCount(), 2, 1);
         Controls.row(this, "blur p", Controls.slider(0, 1, v.blur().p(), "%.2f", x -> set(config.get().withBlur(
                 new ViewConfig.Blur(x, config.get().blur().sigmaMin(), config.get().blur().sigmaMax())))));
         Controls.row(this, "blur sigma", Controls.range(0.1, 3, v.blur().sigmaMin(), v.blur().sigmaMax(), "%.1f",
                 (lo, hi) -> set(config.get().withBlur(new ViewConfig.Blur(config.get().blur().p(), lo, hi)))));
         Controls.row(this, "solarize p", Controls.slider(0, 1, v.solarize().p(), "%.2f", x -> set(config.get().withSolarize(
                 new ViewConfig.Solarize(x, config.get().solarize().threshold())))));
+    }
+
+    /** A row that acts on colour alone: disabled while the data is gray (the note under these rows says why). */
+    private void colour(String name, javafx.scene.layout.HBox control) {
+        javafx.scene.control.Label label = Controls.row(this, name, control);
+        label.disableProperty().bind(gray);
+        control.disableProperty().bind(gray);
     }
 
     /** The current jitter with the given parts replaced (negative keeps the current value). */

@@ -1,12 +1,10 @@
 package org.twinlab.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.twinlab.runs.RunFolder;
 
@@ -16,7 +14,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        vm = new WorkbenchViewModel(RunFolder.defaultRoot());
+        // the form as it was when the window last closed (or a run last started)
+        Path last = Path.of(System.getProperty("user.home"), ".twinlab", "last-settings.json");
+        vm = new WorkbenchViewModel(RunFolder.defaultRoot(), last);
         show(stage, vm, getHostServices()::showDocument);
     }
 
@@ -54,12 +54,7 @@ public final class WorkbenchApp extends Application {
         Scene scene = new Scene(new MainWindow(vm, view, showDocument), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("explore.css")).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), view.start::fire);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), view.step::fire);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), view.stop::fire);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), view.pause::fire);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
-                () -> view.presenter.setSelected(!view.presenter.isSelected()));
+        view.installShortcuts(scene);
         return scene;
     }
 }

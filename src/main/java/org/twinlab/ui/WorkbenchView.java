@@ -1,19 +1,41 @@
 package org.twinlab.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -24,38 +46,62 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.NotificationPane;
+import org.twinlab.lesson.Lesson;
+import org.twinlab.lesson.LessonStep;
+import org.twinlab.model.ObjectiveKind;
+import org.twinlab.runs.RunFolder;
+import org.twinlab.train.RunState;
+import org.twinlab.train.Settings;
 import org.twinlab.train.TrainingEvent;
 
 /**
- * The workbench window's content: toolbar, configuration on the left, the four live panels (C, loss,
- * probe accuracy, embeddings) and the status bar. An AnimationTimer is its clock: on each pulse it
- * looks at the run's version and redraws what changed, so the training loop never posts to the FX
- * thread and a fast loop cannot flood it.
+ * The workbench window's content: toolbar, configuration (or the lesson) on the left, the live panels
+ * (C with its collapse gauges, loss, probe accuracy, embeddings; a lesson may add the views) and the
+ * status bar. An AnimationTimer is its clock: on each pulse it looks at the run's version and redraws
+ * what changed, so the training loop never posts to the FX thread and a fast loop cannot flood it.
  */
 public final class WorkbenchView extends StackPane {
+    private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
     private final WorkbenchViewModel vm;
+    final LessonViewModel lessons;
     final ConfigView config;
+    final LessonView lessonView;
     final HeatmapView heatmap = new HeatmapView();
     final LossPlot loss = new LossPlot();
     final RatePlot rate = new RatePlot();
     final ProbePlot probe = new ProbePlot();
     final ScatterPlot scatter = new ScatterPlot();
+    final ViewsPanel views;
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button step = new Button("Step");
     final Button stop = new Button("Stop");
     final Button reset = new Button("Reset");
+    final MenuButton file = new MenuButton("File");
+    final MenuButton lessonMenu = new MenuButton("Lesson");
+    final ToggleButton settingsShown = new ToggleButton("Settings");
     final Label blocked = new Label();
     final ToggleButton presenter = new ToggleButton("Presenter");
-    final NotificationPane notifications;
+    final ToolBar toolbar;
+    private final Separator runSeparator = new Separator();
+    private final Separator toolSeparator = new Separator();
+    final NoticeBar notifications = new NoticeBar();
+    final HBox statusBar;
+    private final BorderPane root = new BorderPane();
+    private final GridPane grid = new GridPane();
+    /** The panels by the names lesson files use. */
+    final Map<String, Node> panels = new LinkedHashMap<>();
+    private final Label lossFormula = new Label();
+    private final Label smoothingValue = new Label();
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label progressText = new Label("ready");
+    final Label progressText = new Label("ready");
     private final Label speed = new Label("");
-    private final Label stepText = new Label("");
+    final Label stepText = new Label("");
     private final Label device = new Label("CPU");
-    private final Label folder = new Label("");
+    final Label runName = new Label("");
     private final Label memory = new Label("");
+    /** The keyboard shortcuts: the tooltips are written from the same combinations, so they cannot disagree. */
+    final Map<KeyCodeCombination, ButtonBase> shortcuts = new LinkedHashMap<>();
     /**
      * 10 redraws a second: curves still move smoothly, and with a software renderer on a 2-core laptop
      * each full-window frame costs the training threads CPU (30 a second cost 3x as much for nothing).
@@ -68,26 +114,63 @@ public final class WorkbenchView extends StackPane {
     private TrainingEvent.Embedding seenEmbedding;
     private int seenProbes;
     private long lastPlotNanos;
+    private double fontSize = 13;
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
+        this.lessons = new LessonViewModel(vm);
         this.config = new ConfigView(vm);
-        BorderPane root = new BorderPane();
-        root.setTop(toolbar());
-        root.setLeft(config);
-        root.setCenter(panels());
-        root.setBottom(statusBar());
-        notifications = new NotificationPane(root);
-        notifications.setShowFromTop(true);
-        getChildren().add(notifications);
+        this.lessonView = new LessonView(lessons, vm, config);
+        this.views = new ViewsPanel(config);
+        lessons.drawViews = config::newSamples;
+        toolbar = toolbar();
+        statusBar = statusBar();
+        panels.put("views", views);
+        panels.put("heatmap", heatmap);
+        panels.put("loss", lossPanel());
+        panels.put("probe", panel("Probe accuracy", probe,
+                "Top-1 accuracy on the test split: how well a linear classifier (and kNN) on the frozen encoder's features finds the labels the "
+                        + "training never saw. Dashed: the same on raw pixels and on a random, untrained encoder. "
+                        + "Hover a point for its values."));
+        panels.put("embeddings", panel("Embeddings (PCA of the test set)", scatter,
+                "The test images' encoder features projected on their two main directions (principal "
+                        + "components), one dot per image, coloured by its class."));
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(8));
+        grid.setMinSize(0, 0);
+        VBox center = new VBox(notifications, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        center.setMinSize(0, 0);
+        root.setTop(toolbar);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+        getChildren().add(root);
         getStyleClass().add("workbench");
+        settingsShown.setSelected(true);
+        settingsShown.selectedProperty().addListener(o -> arrange());
+        lessons.step.addListener(o -> arrange());
+        arrange();
         vm.notice.addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) {
                 notifications.show(b);
                 vm.notice.set(null);
             }
         });
+        vm.confirmation.addListener((o, a, b) -> {
+            if (b != null && !b.isBlank()) {
+                notifications.show(b, true);
+                vm.confirmation.set(null);
+            }
+        });
+        vm.field(Settings.OBJECTIVE).addListener(o -> showLossFormula());
         heatmap.setOnRegionChange((r, c) -> vm.service().control().setRegion(r, c));
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.widthProperty().addListener(x -> presenterZoom(presenter.isSelected()));
+                s.heightProperty().addListener(x -> presenterZoom(presenter.isSelected()));
+            }
+        });
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -108,74 +191,139 @@ public final class WorkbenchView extends StackPane {
             vm.start();
         });
         start.disableProperty().bind(vm.canStart().not());
-        start.setTooltip(new Tooltip("Start a run (Ctrl+Enter)"));
-        pause.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> vm.togglePause());
-        pause.disableProperty().bind(vm.runningProperty().not());
-        pause.setTooltip(new Tooltip("Pause or resume (Space)"));
+        // nothing to pause or step once a stop is asked for: the run is saving its checkpoint
+        pause.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
         step.setOnAction(e -> vm.step());
-        step.disableProperty().bind(vm.runningProperty().not());
-        step.setTooltip(new Tooltip("One step, then pause (Ctrl+Right)"));
+        step.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
         stop.setOnAction(e -> vm.stop());
-        stop.disableProperty().bind(vm.runningProperty().not());
-        stop.setTooltip(new Tooltip("Stop; the run folder and its checkpoint are kept (Esc)"));
+        stop.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
+        shortcut(start, "Start a run", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN));
+        shortcut(pause, "Pause or resume", new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN));
+        shortcut(step, "One step, then pause: C and the status show that step", new KeyCodeCombination(KeyCode.RIGHT,
+                KeyCombination.SHORTCUT_DOWN));
+        shortcut(stop, "Stop; the run folder and its checkpoint are kept", new KeyCodeCombination(KeyCode.ESCAPE));
+        shortcut(presenter, "Larger type and pictures for a projector", new KeyCodeCombination(KeyCode.EQUALS,
+                KeyCombination.SHORTCUT_DOWN));
         reset.setOnAction(e -> vm.resetToDefaults());
         reset.disableProperty().bind(vm.runningProperty());
-        reset.setTooltip(new Tooltip("Reset every setting to its default"));
-        Button save = new Button("Save settings\u2026");
+        reset.setTooltip(new Tooltip("Every setting back to its default; the panels forget the last run"));
+        MenuItem save = new MenuItem("Save settings\u2026");
         save.setOnAction(e -> {
-            File f = chooser().showSaveDialog(getScene().getWindow());
+            File f = chooser("Save the settings").showSaveDialog(getScene().getWindow());
             if (f != null) {
                 vm.saveSettings(f.toPath());
             }
         });
-        Button open = new Button("Open settings\u2026");
+        MenuItem open = new MenuItem("Open settings\u2026");
         open.setOnAction(e -> {
-            File f = chooser().showOpenDialog(getScene().getWindow());
+            File f = chooser("Open settings").showOpenDialog(getScene().getWindow());
             if (f != null) {
                 vm.openSettings(f.toPath());
             }
         });
         open.disableProperty().bind(vm.runningProperty());
-        presenter.setTooltip(new Tooltip("Larger type for a projector (Ctrl+Plus)"));
-        presenter.selectedProperty().addListener((o, a, on) -> presenterZoom(on));
-        // why Start is disabled; a going run is no problem to report
-        blocked.textProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty()).then("")
-                .otherwise(vm.startBlockedReason()));
+        file.getItems().addAll(save, open);
+        MenuItem builtIn = new MenuItem("Barlow Twins (built in)");
+        builtIn.setOnAction(e -> openLesson(Lesson.builtIn()));
+        MenuItem openLesson = new MenuItem("Open a lesson file\u2026");
+        openLesson.setOnAction(e -> {
+            FileChooser ch = new FileChooser();
+            ch.setTitle("A lesson file (JSON)");
+            ch.getExtensionFilters().add(new FileChooser.ExtensionFilter("Twinlab lesson", "*.json"));
+            File f = ch.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                lessons.open(f.toPath());
+            }
+        });
+        MenuItem end = new MenuItem("End the lesson");
+        end.setOnAction(e -> lessons.close());
+        end.disableProperty().bind(lessons.lesson.isNull());
+        lessonMenu.getItems().addAll(builtIn, openLesson, new SeparatorMenuItem(), end);
+        lessonMenu.setTooltip(new Tooltip("A guided lesson: one step at a time, only the controls it needs"));
+        settingsShown.setTooltip(new Tooltip("Show or hide the settings column (the panels take its room)"));
+        presenter.selectedProperty().addListener((o, a, on) -> {
+            presenterZoom(on);
+            arrange();
+            // a projector wants the panels: the settings column makes way, and comes back with the button
+            settingsShown.setSelected(!on);
+        });
+        // why Start is disabled; a going run is no problem to report, and a dataset still loading no fault
+        blocked.textProperty().bind(Bindings.when(vm.runningProperty()).then("").otherwise(vm.startBlockedReason()));
         blocked.getStyleClass().add("blocked");
+        blocked.setMinWidth(0);
+        vm.loadingProperty().addListener((o, a, b) -> blocked.pseudoClassStateChanged(WAITING, b));
+        blocked.pseudoClassStateChanged(WAITING, vm.loadingProperty().get());
+        HBox.setHgrow(blocked, Priority.SOMETIMES);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, new Separator(), start, pause, step, stop, new Separator(), reset, save, open,
-                blocked, spacer, presenter);
+        for (ButtonBase b : new ButtonBase[] {start, pause, step, stop, reset, file, lessonMenu, settingsShown, presenter}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason beside them gives way, not the buttons
+        }
+        return new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
+                lessonMenu, blocked, spacer, presenter);
     }
 
-    private FileChooser chooser() {
+    private void shortcut(ButtonBase b, String what, KeyCodeCombination keys) {
+        shortcuts.put(keys, b);
+        b.setTooltip(new Tooltip(what + " (" + keysText(keys) + ")"));
+    }
+
+    /** "Ctrl+Enter", "Esc", "Ctrl+=": in words a class can read off a projector (JavaFX writes Enter as a glyph). */
+    static String keysText(KeyCodeCombination keys) {
+        String key = switch (keys.getCode()) {
+            case ESCAPE -> "Esc";
+            case EQUALS -> "=";
+            default -> keys.getCode().getName();
+        };
+        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        return (keys.getShortcut() == KeyCombination.ModifierValue.DOWN ? (mac ? "Cmd+" : "Ctrl+") : "") + key;
+    }
+
+    /** The shortcuts, and the lesson's Next/Back keys, on the window's scene. */
+    void installShortcuts(Scene scene) {
+        shortcuts.forEach((keys, b) -> scene.getAccelerators().put(keys, b::fire));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::lessonKeys);
+    }
+
+    /** PageDown/PageUp always move a lesson; Right/Left too when no field or slider wants the arrows. */
+    private void lessonKeys(KeyEvent e) {
+        if (!lessons.active() || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        boolean arrowsFree = !(focus instanceof TextInputControl || focus instanceof Slider
+                || focus instanceof ComboBoxBase || focus instanceof Spinner);
+        KeyCode k = e.getCode();
+        if (k == KeyCode.PAGE_DOWN || (k == KeyCode.RIGHT && arrowsFree)) {
+            lessons.next();
+            e.consume();
+        } else if (k == KeyCode.PAGE_UP || (k == KeyCode.LEFT && arrowsFree)) {
+            lessons.back();
+            e.consume();
+        }
+    }
+
+    /** Starts a lesson in the window (the menu's built-in lesson, a test's). */
+    void openLesson(Lesson l) {
+        lessons.open(l);
+    }
+
+    /** Settings dialogs open in the runs folder, where each run's config.json is. */
+    FileChooser chooser(String title) {
         FileChooser ch = new FileChooser();
+        ch.setTitle(title);
         ch.setInitialFileName("config.json");
         ch.getExtensionFilters().add(new FileChooser.ExtensionFilter("Twinlab settings", "*.json"));
+        Path dir = vm.runRoot();
+        try {
+            Files.createDirectories(dir);
+            ch.setInitialDirectory(dir.toFile());
+        } catch (IOException | UnsupportedOperationException e) {
+            // the dialog then opens where the system puts it
+        }
         return ch;
-    }
-
-    private GridPane panels() {
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.setPadding(new Insets(8));
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setPercentWidth(50);
-        ColumnConstraints c2 = new ColumnConstraints();
-        c2.setPercentWidth(50);
-        g.getColumnConstraints().addAll(c1, c2);
-        RowConstraints r1 = new RowConstraints();
-        r1.setPercentHeight(55);
-        RowConstraints r2 = new RowConstraints();
-        r2.setPercentHeight(45);
-        g.getRowConstraints().addAll(r1, r2);
-        g.add(heatmap, 0, 0);
-        g.add(lossPanel(), 1, 0);
-        g.add(panel("Probe accuracy (top-1 %, test split)", probe), 0, 1);
-        g.add(panel("Embeddings: PCA of the test set, by class", scatter), 1, 1);
-        return g;
     }
 
     private VBox lossPanel() {
@@ -183,36 +331,184 @@ public final class WorkbenchView extends StackPane {
         log.setSelected(true);
         log.selectedProperty().addListener((o, a, b) -> loss.setLog(b));
         Slider smoothing = new Slider(0, 0.99, 0.6);
-        smoothing.valueProperty().addListener((o, a, b) -> loss.setSmoothing(b.doubleValue()));
-        HBox tools = new HBox(8, log, new Label("smoothing"), smoothing);
+        smoothing.setMinWidth(60);
+        smoothingValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        smoothing.valueProperty().addListener((o, a, b) -> {
+            loss.setSmoothing(b.doubleValue());
+            smoothingValue.setText(String.format(Locale.ROOT, "%.2f", b.doubleValue()));
+        });
+        smoothingValue.setText("0.60");
+        smoothing.setTooltip(new Tooltip("TensorBoard's smoothing: an exponential moving average with this weight "
+                + "(0: the raw values)"));
+        HBox.setHgrow(smoothing, Priority.ALWAYS);
+        Label smoothingLabel = new Label("smoothing");
+        smoothingLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox tools = new HBox(8, log, smoothingLabel, smoothing, smoothingValue);
         tools.setAlignment(Pos.CENTER_LEFT);
-        VBox box = panel("Loss: total, invariance, \u03bb \u00b7 redundancy", loss);
+        VBox box = panel("Loss", loss, "The loss against step, with each term of the objective. The total is the "
+                + "sum of the terms. Dashed lines mark where \u03bb or the learning rate was changed during the run.");
+        lossFormula.getStyleClass().add("formula-caption");
+        lossFormula.setWrapText(true);
+        lossFormula.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.getChildren().add(1, lossFormula);
         rate.setPrefHeight(80);
-        rate.setMinHeight(60);
+        rate.setMinHeight(50);
         box.getChildren().addAll(tools, rate);
+        showLossFormula();
         return box;
     }
 
-    private static VBox panel(String title, javafx.scene.Node content) {
-        return Controls.panel(title, content);
+    /** The loss written out for the run on screen, or for the objective the form holds. */
+    private void showLossFormula() {
+        TrainingEvent.Started s = vm.live().started.get();
+        ObjectiveKind k = s != null ? s.config().objective() : null;
+        if (k == null) {
+            try {
+                k = Settings.OBJECTIVE.parse(vm.field(Settings.OBJECTIVE).get());
+            } catch (RuntimeException e) {
+                lossFormula.setText("");
+                return;
+            }
+        }
+        lossFormula.setText(ObjectiveHelp.formula(k));
+    }
+
+    private static VBox panel(String title, Node content, String help) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        t.setTooltip(HeatmapView.help(help));
+        VBox box = new VBox(6, t, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        box.setMinSize(0, 0);
+        box.getStyleClass().add("panel");
+        return box;
     }
 
     private HBox statusBar() {
-        progress.setPrefWidth(160);
-        HBox bar = new HBox(14, progress, progressText, speed, stepText, device, memory, folder);
+        progress.setPrefWidth(140);
+        progress.setMinWidth(60);
+        for (Label l : new Label[] {progressText, speed, stepText, device, memory}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // the run's name gives way (ends in "...") before anything else does; its folder is in the tooltip
+        runName.setMinWidth(0);
+        HBox.setHgrow(runName, Priority.ALWAYS);
+        HBox bar = new HBox(14, progress, progressText, speed, stepText, device, memory, runName);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
+        vm.stoppingProperty().addListener((o, a, b) -> {
+            if (b) {
+                progressText.setText("stopping\u2026");
+            }
+        });
         return bar;
     }
 
-    private void presenterZoom(boolean on) {
-        double size = on ? 18 : 13;
-        setStyle("-fx-font-size: " + size + "px;");
-        config.setPrefWidth(on ? 470 : 360); // the settings column keeps its labels readable
-        for (PlotCanvas p : new PlotCanvas[] {loss, rate, probe, scatter}) {
-            p.setFontSize(on ? 16 : 12);
+    /**
+     * Puts the left column and the panels in place: the settings (or nothing) normally, the lesson's
+     * step with only its panels and run buttons during a lesson.
+     */
+    private void arrange() {
+        LessonStep s = lessons.step.get();
+        boolean lesson = s != null;
+        root.setLeft(lesson ? lessonView : settingsShown.isSelected() ? config : null);
+        for (Node n : new Node[] {reset, file, settingsShown, toolSeparator}) {
+            show(n, !lesson);
         }
+        for (Map.Entry<String, ButtonBase> b : Map.of("start", (ButtonBase) start, "pause", pause, "step", step, "stop",
+                stop).entrySet()) {
+            show(b.getValue(), !lesson || s.controls().contains(b.getKey()));
+        }
+        show(runSeparator, start.isVisible() || pause.isVisible() || step.isVisible() || stop.isVisible());
+        List<Node> shown = new ArrayList<>();
+        for (Map.Entry<String, Node> p : panels.entrySet()) {
+            boolean on = lesson ? s.shows(p.getKey()) : !p.getKey().equals("views");
+            if (on) {
+                shown.add(p.getValue());
+            }
+        }
+        layoutPanels(shown);
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    /**
+     * One panel fills the grid; two share it side by side; three: the first on the left, two stacked; four:
+     * 2 x 2, or in presenter mode C the whole height of the left half (a projector's rows are few and C is
+     * what a class watches) with loss, probe and embeddings stacked on the right. Spans are always given:
+     * a node keeps the span of its last placement otherwise.
+     */
+    private void layoutPanels(List<Node> shown) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().setAll(percentColumn(50), percentColumn(50));
+        int n = shown.size();
+        if (n == 4 && presenter.isSelected()) {
+            grid.getRowConstraints().setAll(percentRow(54), percentRow(23), percentRow(23));
+            grid.add(shown.get(0), 0, 0, 1, 3);
+            for (int i = 1; i < 4; i++) {
+                grid.add(shown.get(i), 1, i - 1, 1, 1);
+            }
+            return;
+        }
+        grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
+        for (int i = 0; i < n; i++) {
+            Node p = shown.get(i);
+            switch (n) {
+                case 1 -> grid.add(p, 0, 0, 2, 2);
+                case 2 -> grid.add(p, i, 0, 1, 2);
+                case 3 -> grid.add(p, i == 0 ? 0 : 1, i == 0 ? 0 : i - 1, 1, i == 0 ? 2 : 1);
+                default -> grid.add(p, i % 2, i / 2, 1, 1);
+            }
+        }
+    }
+
+    private static ColumnConstraints percentColumn(double pct) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(pct);
+        return c;
+    }
+
+    private static RowConstraints percentRow(double pct) {
+        RowConstraints r = new RowConstraints();
+        r.setPercentHeight(pct);
+        return r;
+    }
+
+    /**
+     * Presenter mode: the type follows the window (18 px at 1280x800, 24 px at full HD) so it reads from
+     * the back of a room at either, and the drawings (plots, colour bar, histograms, gauges) with it.
+     */
+    private void presenterZoom(boolean on) {
+        double size = 13;
+        if (on && getScene() != null) {
+            size = Math.round(Math.max(16, Math.min(26, Math.min(getScene().getHeight() / 44, getScene().getWidth() / 70))));
+        } else if (on) {
+            size = 18;
+        }
+        if (size == fontSize && on == presenter.isSelected() && getStyle().contains(size + "px")) {
+            return;
+        }
+        fontSize = size;
+        double s = size / 13;
+        setStyle("-fx-font-size: " + size + "px;");
+        config.setPrefWidth(360 * Math.min(s, 1.3)); // the settings column keeps its labels readable
+        lessonView.setPrefWidth(380 * Math.min(s, 1.5));
+        for (PlotCanvas p : new PlotCanvas[] {loss, rate, probe, scatter}) {
+            p.setFontSize(12 * s);
+        }
+        heatmap.setScale(s);
+        rate.setPrefHeight(70 * s);
+        rate.setMinHeight(45 * s);
+    }
+
+    double fontSize() {
+        return fontSize;
     }
 
     /** The clock: redraw what changed since the last pulse, at most 10 times a second. */
@@ -224,11 +520,15 @@ public final class WorkbenchView extends StackPane {
             seenProbes = 0;
             seenCorrelation = null;
             seenEmbedding = null;
-            heatmap.clear();
             loss.setRun(run);
             rate.setRun(run);
-            probe.setResults(java.util.List.of(), 1);
+            heatmap.setRun(run);
+            heatmap.clear(vm.runningProperty().get() ? "waiting for the first step\u2026" : HeatmapView.WAITING);
+            probe.setResults(List.of(), 1);
             scatter.setEmbedding(null);
+            if (!vm.runningProperty().get()) {
+                clearStatus();
+            }
         }
         long v = run.version();
         if (v == seenVersion || now - lastPlotNanos < REDRAW_NANOS) {
@@ -254,7 +554,22 @@ public final class WorkbenchView extends StackPane {
             seenEmbedding = e;
             scatter.setEmbedding(e);
         }
+        TrainingEvent.Notice n = run.notice.getAndSet(null);
+        if (n != null) {
+            notifications.show(n.message()); // a warning: it stays until read
+        }
+        showLossFormula();
         status(run, started);
+    }
+
+    private void clearStatus() {
+        progress.setProgress(0);
+        progressText.setText("ready");
+        speed.setText("");
+        stepText.setText("");
+        memory.setText("");
+        runName.setText("");
+        runName.setTooltip(null);
     }
 
     private void status(LiveRun run, TrainingEvent.Started started) {
@@ -262,7 +577,8 @@ public final class WorkbenchView extends StackPane {
         TrainingEvent.State st = run.state.get();
         if (started != null) {
             device.setText(started.device());
-            folder.setText(started.runFolder() == null ? "" : started.runFolder());
+            runName.setText("run: " + RunFolder.displayName(started.config()));
+            runName.setTooltip(started.runFolder() == null ? null : new Tooltip(started.runFolder()));
         }
         if (s != null && started != null) {
             double frac = (double) s.step() / started.totalSteps();
@@ -275,10 +591,16 @@ public final class WorkbenchView extends StackPane {
         } else if (started != null) {
             progressText.setText("probing the baselines\u2026");
         }
+        // the step a state names is where it began; after single steps the last step is the one on screen
+        int at = s != null ? s.step() : st != null ? st.step() : 0;
         if (st != null && st.state().isTerminal()) {
-            progressText.setText(st.state().name().toLowerCase(Locale.ROOT) + " at step " + st.step());
-        } else if (st != null && st.state() == org.twinlab.train.RunState.PAUSED) {
-            progressText.setText("paused at step " + st.step());
+            String how = st.state().name().toLowerCase(Locale.ROOT) + " at step " + st.step();
+            progressText.setText(how);
+            heatmap.markEnded("the run " + how);
+        } else if (vm.stoppingProperty().get()) {
+            progressText.setText("stopping\u2026");
+        } else if (st != null && st.state() == RunState.PAUSED) {
+            progressText.setText("paused at step " + at);
         }
     }
 

@@ -48,13 +48,20 @@ public final class WorkbenchViewModel {
     private final Map<Setting<?>, StringProperty> fields = new LinkedHashMap<>();
     /** A problem to show the user (a bad file, a failed run); the view turns it into a notification. */
     public final StringProperty notice = new SimpleStringProperty();
+    /** Good news to confirm (settings saved); shown like a notice, in a calmer colour. */
+    public final StringProperty confirmation = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** A stop was asked for and the run is saving its checkpoint: Pause and Step wait for nothing then. */
+    private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper();
+    /** What to do once the run that is stopping has stopped: a new run was asked for meanwhile. */
+    private Runnable afterStop;
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     /** A past run the panels show instead of the live one (null: the live one). */
     private final ReadOnlyObjectWrapper<PastRun> past = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<List<SettingProblem>> problems;
     private final StringBinding startBlockedReason;
+    private final StringBinding defaultRunName;
     private final TrainingService service;
     private final Path lastSettings;
     private TrainConfig base = TrainConfig.defaults();
@@ -90,6 +97,15 @@ public final class WorkbenchViewModel {
             List<SettingProblem> p = problems.get();
             return p.isEmpty() ? "" : p.get(0).message();
         }, problems, running, loading, dataset);
+        defaultRunName = Bindings.createStringBinding(() -> {
+            TrainConfig c = config();
+            if (c == null) {
+                return "";
+            }
+            TrainConfig.Builder b = c.toBuilder();
+            b.name = "";
+            return org.twinlab.runs.RunFolder.displayName(b.build());
+        }, problems);
         service.stateProperty().addListener((o, old, s) -> onServiceState(s));
         loadDataset(datasetName.get());
     }
@@ -206,6 +222,7 @@ public final class WorkbenchViewModel {
     }
 
     public void resetToDefaults() {
+        clearPanels();
         String keep = datasetName.get();
         apply(TrainConfig.defaults());
         datasetName.set(keep);
@@ -226,6 +243,9 @@ public final class WorkbenchViewModel {
         t.setOnSucceeded(e -> {
             Dataset d = t.getValue();
             boolean shapeChanged = dataset.get() == null || !dataset.get().shape().equals(d.shape());
+            if (dataset.get() != null && !dataset.get().name().equals(d.name())) {
+                clearPanels(); // the last run's C and PCA (with its classes) belong to the other dataset
+            }
             dataset.set(d);
             datasetName.set(nameOrPath);
             if (shapeChanged && (viewA.get() == null || base.augment() == null)) {
@@ -330,6 +350,79 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * A new run from the form; a run that goes is stopped first (it keeps its folder) and the new one starts
+     * once it has. {@code then} runs after the start (a lesson's next action).
+     */
+    public void startNew(Runnable then) {
+        if (running.get()) {
+            afterStop = () -> {
+                start();
+                then.run();
+            };
+            stop();
+            return;
+        }
+        start();
+        then.run();
+    }
+
+    /** Exactly {@code n} steps, then paused: a run that does not go yet is started paused first. */
+    public void step(int n) {
+        if (!running.get()) {
+            start();
+            if (!running.get()) {
+                return;
+            }
+            service.control().pause();
+        }
+        if (stopping.get()) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            service.control().step();
+        }
+        paused.set(true);
+    }
+
+    /**
+     * Trains on: resumes the paused run, or starts one when none goes. With {@code pauseWhen}, the run
+     * pauses after the first event that meets it and {@code reached} gets that event (on the FX thread).
+     */
+    public void train(java.util.function.Predicate<org.twinlab.train.TrainingEvent> pauseWhen,
+                      java.util.function.Consumer<org.twinlab.train.TrainingEvent> reached) {
+        if (stopping.get()) {
+            return;
+        }
+        if (!running.get()) {
+            start();
+            if (!running.get()) {
+                return;
+            }
+        } else if (paused.get()) {
+            togglePause();
+        }
+        if (pauseWhen != null) {
+            org.twinlab.train.RunControl control = service.control();
+            live().watch(pauseWhen, e -> {
+                control.pause(); // on the training thread: the run waits before its next step
+                javafx.application.Platform.runLater(() -> {
+                    if (running.get()) {
+                        paused.set(true);
+                    }
+                    reached.accept(e);
+                });
+            });
+        }
+    }
+
+    /** The panels forget the last run (a new dataset, a reset); a going run keeps its own. */
+    private void clearPanels() {
+        if (!running.get()) {
+            service.clearLive();
+        }
+    }
+
     public void togglePause() {
         if (!running.get()) {
             return;
@@ -343,7 +436,7 @@ public final class WorkbenchViewModel {
     }
 
     public void step() {
-        if (running.get()) {
+        if (running.get() && !stopping.get()) {
             service.control().step();
             paused.set(true);
         }
@@ -351,6 +444,7 @@ public final class WorkbenchViewModel {
 
     public void stop() {
         if (running.get()) {
+            stopping.set(true);
             service.control().stop();
         }
     }
@@ -364,6 +458,7 @@ public final class WorkbenchViewModel {
         }
         try {
             Json.writeConfig(file, c);
+            confirmation.set("Settings saved to " + file);
             return true;
         } catch (java.io.IOException e) {
             notice.set("Could not save the settings: " + org.twinlab.util.IoErrors.cannotWrite(file, e));
@@ -400,6 +495,15 @@ public final class WorkbenchViewModel {
     }
 
     private void onServiceState(Worker.State s) {
+        if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
+            stopping.set(false);
+            Runnable next = afterStop;
+            afterStop = null;
+            if (next != null) {
+                // after this state change has been delivered: the service cannot restart from inside it
+                javafx.application.Platform.runLater(next);
+            }
+        }
         switch (s) {
             case SUCCEEDED -> {
                 running.set(false);
@@ -448,6 +552,20 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty stoppingProperty() {
+        return stopping.getReadOnlyProperty();
+    }
+
+    /** The name a run of the form would get when none is typed: "fashion-mnist-sample barlow-twins λ0.0051". */
+    public StringBinding defaultRunName() {
+        return defaultRunName;
+    }
+
+    /** Where runs are kept: the settings dialogs open there. */
+    public Path runRoot() {
+        return service.runRoot();
     }
 
     public ReadOnlyBooleanProperty pausedProperty() {

@@ -42,6 +42,22 @@ public final class IoErrors {
         return "cannot write to " + path + ": " + describe(e);
     }
 
+    /**
+     * A small text file Twinlab reads whole (settings, a lesson), as text; any failure is one line naming
+     * it: "FILE: no such WHAT file", "FILE: not a WHAT file (not text)", "FILE: cannot be read (REASON)".
+     */
+    public static String readText(Path file, String what) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such " + what + " file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(file + ": not a " + what + " file (not text)");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + describe(e) + ")");
+        }
+    }
+
     private static String lower(String s) {
         return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
                 ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;

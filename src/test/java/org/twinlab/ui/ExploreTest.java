@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twinlab.ui.FxTests.waitFor;
+import static org.twinlab.ui.WindowTests.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +142,7 @@ class ExploreTest {
                 "lambda differs among the runs: its column is shown");
         assertTrue(v.table.getColumns().stream().anyMatch(c -> c.getId().equals("batchSize") && !c.isVisible()),
                 "batch size is the same everywhere: its column waits in the table's menu");
-        FxTests.snapshot(stage, "runs-view");
+        WindowTests.snapshot(stage, "runs-view");
 
         robot.clickOn(v.filter).write("lambda=0.02");
         waitFor("the filter", 5, () -> v.table.getItems().size() == 2);
@@ -175,7 +175,7 @@ class ExploreTest {
         assertEquals(6, vm.live().lastStep().step());
         assertFalse(vm.live().probes().isEmpty(), "its probe");
         assertNotNull(vm.live().embedding.get(), "its PCA");
-        FxTests.snapshot(stage, "past-run");
+        WindowTests.snapshot(stage, "past-run");
         robot.clickOn(window.banner.back);
         assertNull(vm.pastRunProperty().get());
         assertFalse(window.banner.isVisible());
@@ -227,7 +227,7 @@ class ExploreTest {
                 && l.getText().equals("lambda")), "lambda differs: it is listed");
         assertFalse(c.settings.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
                 && l.getText().equals("batch size")), "only the settings that differ");
-        FxTests.snapshot(stage, "compare-two-runs");
+        WindowTests.snapshot(stage, "compare-two-runs");
 
         robot.clickOn(c.legend.get(1));
         assertEquals(1, c.loss.drawnColors().size(), "the legend entry hides its run");
@@ -243,7 +243,7 @@ class ExploreTest {
         waitFor("the PNGs", 30, () -> Files.isRegularFile(out.resolve("compare-c.png")));
         for (String f : List.of("compare-loss.png", "compare-accuracy.png", "compare-c.png")) {
             assertNotNull(ImageIO.read(out.resolve(f).toFile()), f);
-            Files.copy(out.resolve(f), FxTests.SNAPSHOTS.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(out.resolve(f), WindowTests.SNAPSHOTS.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
