@@ -171,7 +171,7 @@ public final class RunsViewModel {
     public void open(RunEntry e, Runnable shown, Consumer<String> problem) {
         Background.run("open-run", () -> {
             LiveRun live = new LiveRun();
-            RunHistory.replay(RunHistory.load(e.dir()), live);
+            RunReplay.into(live, RunHistory.load(e.dir()), true);
             return new PastRun(RunHistory.read(e.dir()), live);
         }, p -> {
             workbench.showPast(p);

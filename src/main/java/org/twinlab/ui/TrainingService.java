@@ -14,7 +14,6 @@ import org.twinlab.runs.RunSummary;
 import org.twinlab.train.BackgroundThreads;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.TrainingEvent;
 
 /**
  * Runs a {@link RunSession} in the background: a new run, or a stopped one continued. The window
@@ -107,11 +106,7 @@ public final class TrainingService extends Service<RunSummary> {
                     if (resume != null) {
                         // the panels show a continued run from its first step: its past (cut at the checkpoint by
                         // the resume) is replayed first; its old end state is left out, the run is going again
-                        RunHistory.replay(RunHistory.load(resume), e -> {
-                            if (!(e instanceof TrainingEvent.State)) {
-                                view.onEvent(e);
-                            }
-                        });
+                        RunReplay.into(view, RunHistory.load(resume), false);
                     }
                     return session.listener(view).probes(probing).run();
                 } finally {

@@ -175,6 +175,9 @@ class ExploreTest {
         assertEquals(6, vm.live().lastStep().step());
         assertFalse(vm.live().probes().isEmpty(), "its probe");
         assertNotNull(vm.live().embedding.get(), "its PCA");
+        int snapshots = org.twinlab.runs.RunHistory.load(alpha).diagnostics().size();
+        assertTrue(snapshots >= 2);
+        assertEquals(snapshots, vm.live().snapshotStep.size(), "the collapse gauges of every snapshot, not only the last");
         WindowTests.snapshot(stage, "past-run");
         robot.clickOn(window.banner.back);
         assertNull(vm.pastRunProperty().get());
