@@ -67,6 +67,33 @@ public final class RunFolder {
     }
 
     /**
+     * A new run folder at exactly {@code dir} (a sweep's {@code runs/003-lambda=0.01-seed=1}) holding the config.
+     * The folder must not exist yet, or be empty: a run is never written over another.
+     */
+    public static RunFolder createAt(Path dir, TrainConfig config) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var children = Files.list(dir)) {
+                    if (children.findAny().isPresent()) {
+                        throw new IllegalArgumentException(dir + ": already exists and is not empty; a new run needs a "
+                                + "folder of its own");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the run folder " + dir + ": " + IoErrors.describe(e));
+        }
+        RunFolder f = new RunFolder(dir);
+        try {
+            Json.writeConfig(f.file(CONFIG), config);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
+        }
+        return f;
+    }
+
+    /**
      * The name a run is known by: the one typed, else what it is (dataset, objective, lambda), so a
      * list of runs reads as a list of experiments rather than of times.
      */
