@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.train.Devices;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.TrainConfig;
@@ -176,6 +177,17 @@ public final class SweepRunner {
     }
 
     private RunLock prepare() {
+        Map<String, Dataset> open = new HashMap<>();
+        for (SweepRun r : plan) {
+            Dataset d = open.computeIfAbsent(r.config().dataset(), datasets);
+            List<SettingProblem> p = r.config().problems(d);
+            if (!p.isEmpty()) {
+                throw new IllegalArgumentException("the run " + r.label() + " is not a valid run on " + d.name() + ": "
+                        + String.join("; ", p.stream().map(SettingProblem::message).toList()));
+            }
+        }
+        datasets = open::get;
+        plan.stream().map(r -> r.config().device()).distinct().forEach(Devices::select); // a GPU that cannot be used: one line now
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -194,16 +206,6 @@ public final class SweepRunner {
                     }
                 }
             }
-            Map<String, Dataset> open = new HashMap<>();
-            for (SweepRun r : plan) {
-                Dataset d = open.computeIfAbsent(r.config().dataset(), datasets);
-                List<SettingProblem> p = r.config().problems(d);
-                if (!p.isEmpty()) {
-                    throw new IllegalArgumentException("the run " + r.label() + " is not a valid run on " + d.name() + ": "
-                            + String.join("; ", p.stream().map(SettingProblem::message).toList()));
-                }
-            }
-            datasets = open::get;
             if (!resuming) {
                 AtomicFiles.writeString(dir.resolve(SweepSpec.FILE), spec.toJson());
             }
