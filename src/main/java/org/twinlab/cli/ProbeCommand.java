@@ -9,33 +9,55 @@ import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.eval.ProbeSuite;
+import org.twinlab.export.ExportedEncoder;
 import org.twinlab.model.TwinNetwork;
 import org.twinlab.runs.CheckpointStore;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.train.Devices;
 import org.twinlab.train.TrainConfig;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "probe", description = "Linear probe and kNN of a run's last checkpoint, beside the raw-pixel baseline.")
+@Command(name = "probe", description = "Linear probe and kNN of a run's last checkpoint, or of an exported encoder on "
+        + "any dataset of its input shape, beside the raw-pixel baseline.")
 final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--run", required = true, description = "the run folder")
-    Path run;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+    @Option(names = "--dataset", paramLabel = "D", description = "with --encoder: the dataset to probe on (built-in name or folder)")
+    String dataset;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
+
+    static final class Source {
+        @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "the run folder")
+        Path run;
+        @Option(names = "--encoder", paramLabel = "DIR", required = true, description = "an export folder (checked against its manifest.json)")
+        Path encoder;
+    }
 
     /** What the probe prints with --json. */
     record Report(ProbeResult trained, ProbeResult pixels, String runFolder) {
     }
 
+    /** What the probe of an exported encoder prints with --json. */
+    record EncoderReport(ProbeResult trained, ProbeResult pixels, String encoder, String dataset) {
+    }
+
     @Override
     public Integer call() throws IOException {
-        RunFolder folder = RunFolder.open(run);
+        if (source.encoder != null) {
+            return probeEncoder();
+        }
+        if (dataset != null) {
+            throw new IllegalArgumentException("--dataset goes with --encoder; --run probes on the run's own dataset");
+        }
+        RunFolder folder = RunFolder.open(source.run);
         TrainConfig cfg = folder.config();
         CheckpointStore.Record checkpoint = folder.requireCheckpoint("probe");
         int step = checkpoint.step();
@@ -46,16 +68,36 @@ final class ProbeCommand implements Callable<Integer> {
             double epoch = (double) step / (data.train().size() / cfg.batchSize());
             ProbeResult trained = ProbeSuite.encoder(ProbeResult.TRAINED, net, data, root, step, epoch, cfg.seed()).result();
             ProbeResult pixels = ProbeSuite.pixels(data, root, cfg.seed());
-            var out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.toLine(new Report(trained, pixels, folder.dir().toString())));
-            } else {
-                for (ProbeResult r : new ProbeResult[] {trained, pixels}) {
-                    out.printf(Locale.ROOT, "%-8s linear top-1 %.2f%%  top-5 %.2f%%  kNN top-1 %.2f%%%n", r.encoder(),
-                            100 * r.linearTop1(), 100 * r.linearTop5(), 100 * r.knnTop1());
-                }
-            }
+            print(trained, pixels, new Report(trained, pixels, folder.dir().toString()));
         }
         return 0;
+    }
+
+    private int probeEncoder() {
+        if (dataset == null) {
+            throw new IllegalArgumentException("--encoder needs --dataset: the dataset to probe on");
+        }
+        try (ExportedEncoder enc = ExportedEncoder.load(source.encoder)) {
+            Dataset data = DatasetCatalog.open(dataset);
+            enc.requireInput(data.shape(), data.name());
+            long seed = enc.manifest().seed();
+            ProbeResult trained = ProbeSuite.encoder(ProbeResult.TRAINED, enc.network(), data, enc.mean(), enc.std(),
+                    enc.manager(), enc.manifest().step(), Double.NaN, seed).result();
+            ProbeResult pixels = ProbeSuite.pixels(data, enc.manager(), seed);
+            print(trained, pixels, new EncoderReport(trained, pixels, source.encoder.toString(), data.name()));
+        }
+        return 0;
+    }
+
+    private void print(ProbeResult trained, ProbeResult pixels, Object report) {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.toLine(report));
+            return;
+        }
+        for (ProbeResult r : new ProbeResult[] {trained, pixels}) {
+            out.printf(Locale.ROOT, "%-8s linear top-1 %.2f%%  top-5 %.2f%%  kNN top-1 %.2f%%%n", r.encoder(),
+                    100 * r.linearTop1(), 100 * r.linearTop5(), 100 * r.knnTop1());
+        }
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twinlab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Twinlab 0.1.0",
         description = "Barlow Twins self-supervised learning workbench. With no command, opens the window.",
         subcommands = {DatasetsCommand.class, PreviewCommand.class, TrainCommand.class, ProbeCommand.class,
+                ExportCommand.class, EmbedCommand.class,
                 BenchCommand.class, RunsCommand.class, SweepCommand.class, AblateCommand.class})
 public final class TwinlabCommand implements Runnable {
     @CommandLine.Spec

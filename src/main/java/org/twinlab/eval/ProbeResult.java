@@ -10,4 +10,6 @@ public record ProbeResult(String encoder, int step, double epoch, double linearT
     public static final String TRAINED = "trained";
     public static final String RANDOM = "random";
     public static final String PIXELS = "pixels";
+    /** The encoder a run started from when it was given one (instead of the random initialisation). */
+    public static final String INITIAL = "initial";
 }

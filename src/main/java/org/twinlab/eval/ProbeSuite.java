@@ -24,9 +24,13 @@ public final class ProbeSuite {
     }
 
     public static Outcome encoder(String label, TwinNetwork net, Dataset ds, NDManager parent, int step, double epoch, long seed) {
+        return encoder(label, net, ds, ds.mean(), ds.std(), parent, step, epoch, seed);
+    }
+
+    /** The same with a given normalisation: an exported encoder probed on another dataset keeps its own. */
+    public static Outcome encoder(String label, TwinNetwork net, Dataset ds, float[] mean, float[] std, NDManager parent,
+                                  int step, double epoch, long seed) {
         long t0 = System.nanoTime();
-        float[] mean = ds.mean();
-        float[] std = ds.std();
         Features train = FeatureExtractor.encoder(net, ds.train(), mean, std, parent);
         Features test = FeatureExtractor.encoder(net, ds.test(), mean, std, parent);
         LinearProbe.Accuracy lin = LinearProbe.evaluate(train, test, ds.classCount(), parent, PROBE_EPOCHS, seed);

@@ -53,6 +53,16 @@ public final class TwinNetwork implements AutoCloseable {
         return featureDim;
     }
 
+    /** The encoder f's block, for exporters that walk its parameters (the arrays stay owned by this network). */
+    public Block encoderBlock() {
+        return encoder;
+    }
+
+    /** The projector g's block, likewise. */
+    public Block projectorBlock() {
+        return projector;
+    }
+
     /** Projector output Z for a batch; training mode uses batch statistics in BatchNorm and updates running ones. */
     public NDArray embed(NDArray images, boolean training) {
         NDList h = encoder.forward(store, new NDList(images), training);

@@ -67,7 +67,7 @@ public final class CheckpointStore {
 
     /** Updates the record's config checksum after Twinlab itself changed config.json (extending a run). */
     void rehashConfig() throws IOException {
-        Record r = load();
+        Record r = loadRecordOnly(); // config.json no longer matches the record: that is what this mends
         if (r != null && r.json != null) {
             r.json.addProperty("configSha256", Checksums.of(config));
             r.json.remove("checksum");

@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** NumPy's .npy format for a float32 matrix, so other tools read snapshots with numpy.load. */
-final class NpyWriter {
+public final class NpyWriter {
     private NpyWriter() {
     }
 
-    static void write(OutputStream out, float[] values, int rows, int cols) throws IOException {
+    public static void write(OutputStream out, float[] values, int rows, int cols) throws IOException {
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
         int headerLen = 10 + dict.length() + 1;
         int pad = (64 - headerLen % 64) % 64;

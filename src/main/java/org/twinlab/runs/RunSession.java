@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.train.Devices;
+import org.twinlab.train.EncoderInitializer;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
@@ -83,6 +84,9 @@ public final class RunSession implements AutoCloseable {
                                     java.util.function.Supplier<RunFolder> folder) {
         SettingProblem.throwIfAny(config.problems(data));
         Devices.select(config.device()); // a GPU that cannot be used is one line now, not a failed run later
+        if (!config.initEncoder().isBlank()) {
+            EncoderInitializer.find().check(Path.of(config.initEncoder()), config.encoder(), data.shape());
+        }
         RunFolder f = folder.get();
         return new RunSession(f, config, data, RunLock.acquire(f.dir(), purpose), null, control);
     }
@@ -133,9 +137,10 @@ public final class RunSession implements AutoCloseable {
                             + "for more than that (--steps or --epochs)");
                 }
             } else if (finished || ckpt.step() >= planned) {
-                throw new IllegalArgumentException(dir + ": finished at step " + ckpt.step() + " ("
-                        + Settings.EPOCHS.format(cfg.epochs()) + " epochs); to train it further, resume with more "
-                        + "steps or epochs, e.g. --resume " + dir + " --epochs " + Settings.EPOCHS.format(suggest(cfg)));
+                String more = cfg.steps() > 0 ? "--steps " + 2 * cfg.steps()
+                        : "--epochs " + Settings.EPOCHS.format(2 * cfg.epochs());
+                throw new IllegalArgumentException(dir + ": finished at step " + ckpt.step() + " of " + planned
+                        + "; to train it further, resume with more steps or epochs, e.g. --resume " + dir + " " + more);
             }
             if (!longer.equals(cfg)) {
                 if (Files.isRegularFile(f.file(RunFolder.SUMMARY))) {
@@ -150,10 +155,6 @@ public final class RunSession implements AutoCloseable {
             lock.close();
             throw e;
         }
-    }
-
-    private static double suggest(TrainConfig c) {
-        return c.steps() > 0 ? 2 * c.epochs() : Math.max(1, 2 * c.epochs());
     }
 
     private static TrainConfig longer(TrainConfig c, Integer steps, Double epochs) {

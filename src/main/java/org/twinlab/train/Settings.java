@@ -49,6 +49,9 @@ public final class Settings {
     public static final Setting<Encoder> ENCODER = add("encoder", "encoder", "--encoder",
             "the encoder f: " + org.twinlab.util.Choice.keys(Encoder.class), Group.MODEL,
             SettingType.choice(Encoder.class), TrainConfig::encoder, (b, v) -> b.encoder = v, Objects::isNull, "none given");
+    public static final Setting<String> INIT_ENCODER = add("initEncoder", "initial encoder", "--init-encoder",
+            "start the encoder from an exported encoder folder (twinlab export) instead of random weights; empty: random",
+            Group.MODEL, SettingType.TEXT, TrainConfig::initEncoder, (b, v) -> b.initEncoder = v == null ? "" : v, v -> null);
     public static final Setting<Integer> PROJECTOR_WIDTH = add("projectorWidth", "projector width", "--width",
             "features D of the projector's layers (" + Projector.MIN_WIDTH + "-" + Projector.MAX_WIDTH + ")", Group.MODEL,
             SettingType.INTEGER, TrainConfig::projectorWidth, (b, v) -> b.projectorWidth = v,

@@ -12,13 +12,15 @@ import org.twinlab.model.ObjectiveKind;
  * Every setting of a run: written to the run's config.json, read back by the window, the command line
  * and a resumed run alike. What each field means, its range, its flag and its label live in one table,
  * {@link Settings}. {@code augment} null means the official recipe for the dataset's image size;
- * {@code steps} 0 means "epochs x steps per epoch"; {@code checkpointEvery} 0 means once per epoch.
+ * {@code steps} 0 means "epochs x steps per epoch"; {@code checkpointEvery} 0 means once per epoch;
+ * {@code initEncoder} empty means a random initialisation, else an exported encoder folder to start from.
  */
 public record TrainConfig(
         String name,
         String dataset,
         AugmentConfig augment,
         Encoder encoder,
+        String initEncoder,
         int projectorWidth,
         int projectorDepth,
         boolean projectorBatchNorm,
@@ -45,7 +47,7 @@ public record TrainConfig(
      * official augmentations.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig("", "fashion-mnist-sample", null, Encoder.SMALL_CNN, 512, 3, true,
+        return new TrainConfig("", "fashion-mnist-sample", null, Encoder.SMALL_CNN, "", 512, 3, true,
                 ObjectiveKind.BARLOW_TWINS, 0.0051, 0.1, 256, OptimizerKind.ADAM, OptimizerKind.ADAM_LEARNING_RATE,
                 1e-6, Schedule.COSINE, 1, 10, 0, 0, 1, 5, 0, DevicePreference.AUTO);
     }
@@ -107,6 +109,7 @@ public record TrainConfig(
         public String dataset;
         public AugmentConfig augment;
         public Encoder encoder;
+        public String initEncoder;
         public int projectorWidth;
         public int projectorDepth;
         public boolean projectorBatchNorm;
@@ -132,6 +135,7 @@ public record TrainConfig(
             dataset = c.dataset;
             augment = c.augment;
             encoder = c.encoder;
+            initEncoder = c.initEncoder;
             projectorWidth = c.projectorWidth;
             projectorDepth = c.projectorDepth;
             projectorBatchNorm = c.projectorBatchNorm;
@@ -154,7 +158,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(name, dataset, augment, encoder, projectorWidth, projectorDepth, projectorBatchNorm,
+            return new TrainConfig(name, dataset, augment, encoder, initEncoder, projectorWidth, projectorDepth, projectorBatchNorm,
                     objective, lambda, temperature, batchSize, optimizer, learningRate, weightDecay, schedule,
                     warmupEpochs, epochs, steps, seed, probeEvery, snapshotEvery, checkpointEvery, device);
         }

@@ -126,6 +126,8 @@ public final class Trainer {
                 StatefulOptimizer optimizer = Optimizers.create(config.optimizer(), rate, config.weightDecay());
                 if (resume != null) {
                     restore(root, net, optimizer);
+                } else if (!config.initEncoder().isBlank()) {
+                    EncoderInitializer.find().initialize(java.nio.file.Path.of(config.initEncoder()), net);
                 }
                 return loop(root, net, device, optimizer, rate, prefetch, firstStep);
             }
@@ -186,7 +188,7 @@ public final class Trainer {
                 net.parameterCount(), runFolder, objective.terms()));
         publish(new TrainingEvent.State(RunState.RUNNING, firstStep, null));
         if (probes && baselines && firstStep == 0) {
-            probe(root, net, 0, ProbeResult.RANDOM);
+            probe(root, net, 0, config.initEncoder().isBlank() ? ProbeResult.RANDOM : ProbeResult.INITIAL);
             publish(new TrainingEvent.Probe(ProbeSuite.pixels(dataset, root, config.seed())));
         }
 

@@ -22,6 +22,7 @@ public final class TestRuns {
         OTHER_VALUES.put("augmentRecipe", "crop-flip");
         OTHER_VALUES.put("cropScaleMin", "0.4");
         OTHER_VALUES.put("encoder", "resnet18");
+        OTHER_VALUES.put("initEncoder", "/some/export");
         OTHER_VALUES.put("projectorWidth", "1024");
         OTHER_VALUES.put("projectorDepth", "2");
         OTHER_VALUES.put("projectorBatchNorm", "false");
