@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.export.SweepFigures;
+import org.twinlab.export.chart.Charts;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunsTable;
 import org.twinlab.runs.Study;
@@ -27,10 +29,11 @@ import tech.tablesaw.api.Table;
         description = {"The lecture's comparisons, one run per row at the same budget, as a sweep (sweep.json, runs/, "
                 + "results.csv; --resume finishes it): --what ablation (its seven loss rows), objectives (Barlow Twins, "
                 + "InfoNCE, asymmetric cosine, IMAX) or colour (the full augmentation recipe against crop and flip, on "
-                + "colour data). Writes DIR/ablation.csv and prints the table beside the lecture's ImageNet top-1.",
+                + "colour data). Writes DIR/ablation.csv and DIR/ablation.png (bars) and prints the table beside the lecture's ImageNet top-1.",
             "Example:  twinlab ablate --dataset fashion-mnist --epochs 3 --out ablation"})
 final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
     static final String TABLE = "ablation.csv";
+    static final String CHART = "ablation.png";
 
     @Spec
     CommandSpec spec;
@@ -52,7 +55,7 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Map<Setting<?>, String> typed = SettingFlags.typed(spec);
         PrintWriter err = spec.commandLine().getErr();
         SweepRunner runner;
@@ -93,6 +96,9 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
         SweepRunner.Outcome o = SweepPrinter.run(runner, err);
         Table t = study.table(o.results());
         RunsTable.writeCsv(t, o.dir().resolve(TABLE));
+        Path chart = o.dir().resolve(CHART);
+        Charts.write(SweepFigures.study(study, t, runner.spec().base()), chart, SweepFigures.WIDE);
+        err.println("chart: " + chart);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.twinlab.export.SweepFigures;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.SweepAxis;
 import org.twinlab.runs.SweepRunner;
@@ -65,7 +66,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Map<Setting<?>, String> typed = SettingFlags.typed(spec);
         SweepRunner runner;
         if (resume != null) {
@@ -96,7 +97,12 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
         if (history != null) {
             runner.history(history);
         }
-        return report(SweepPrinter.run(runner, spec.commandLine().getErr()));
+        SweepRunner.Outcome o = SweepPrinter.run(runner, spec.commandLine().getErr());
+        if (o.results().rowCount() > 0) {
+            List<Path> plots = SweepFigures.writeSweep(o.dir(), runner.spec(), o.results());
+            spec.commandLine().getErr().println("plots: " + String.join(", ", plots.stream().map(Path::toString).toList()));
+        }
+        return report(o, runner.spec());
     }
 
     private SweepSpec spec(Map<Setting<?>, String> typed) {
@@ -127,7 +133,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
         return s;
     }
 
-    private int report(SweepRunner.Outcome o) {
+    private int report(SweepRunner.Outcome o, SweepSpec definition) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -138,7 +144,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             j.put("results", TextTable.rows(o.results()));
             out.println(Json.toLine(j));
         } else {
-            TextTable.print(out, o.results(), SweepPrinter.resultColumns(SweepSpec.read(o.dir().resolve(SweepSpec.FILE))));
+            TextTable.print(out, o.results(), SweepPrinter.resultColumns(definition));
         }
         out.flush();
         return "finished".equals(o.state()) ? 0 : 1;
