@@ -161,8 +161,9 @@ public final class SweepFigures {
     public static Chart study(Study study, Table table, TrainConfig base) {
         String budget = budget(base);
         String dataset = java.nio.file.Path.of(base.dataset()).getFileName().toString();
-        List<String> categories = table.stringColumn(study.sweptKey()).asList();
-        BarChart c = new BarChart(study.description()).subtitle(String.format(Locale.ROOT,
+        List<String> categories = table.stringColumn(study.sweptKey()).asList().stream().map(study::shortLabel).toList();
+        String title = Character.toUpperCase(study.description().charAt(0)) + study.description().substring(1);
+        BarChart c = new BarChart(title).subtitle(String.format(Locale.ROOT,
                         "%s, %s each; the lecture's numbers are ImageNet linear top-1 (ResNet-50, hundreds of epochs)",
                         dataset, budget))
                 .axes(null, "top-1 accuracy (%)").categories(categories).valueFormat("%.1f").yRange(0, 100);

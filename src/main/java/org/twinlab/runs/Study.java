@@ -109,6 +109,26 @@ public enum Study implements Choice {
         };
     }
 
+    /** A row's name short enough to sit under a bar. */
+    public String shortLabel(String value) {
+        return switch (value) {
+            case "barlow-twins" -> this == ABLATION ? "baseline" : "Barlow Twins";
+            case "invariance-only" -> "inv. only";
+            case "redundancy-only" -> "red. only";
+            case "feature-norm" -> "feature norm";
+            case "no-projector-bn" -> "no BN";
+            case "no-bn-no-norm" -> "no BN/norm";
+            case "cross-entropy" -> "CE + temp.";
+            case "infonce" -> "InfoNCE";
+            case "cosine-predictor" -> "cosine + pred.";
+            case "cosine" -> "cosine";
+            case "imax" -> "IMAX";
+            case "official" -> "full recipe";
+            case "crop-flip" -> "crop + flip";
+            default -> value;
+        };
+    }
+
     /** The lecture's ImageNet linear top-1 for a row, NaN where it has none. */
     public double lectureTop1(String value) {
         return this == COLOUR ? Double.NaN : ObjectiveKind.parse(value).lectureTop1();

@@ -6,8 +6,9 @@ import org.twinlab.train.TrainingEvent;
 
 /**
  * What a running sweep tells its listeners, in order: {@link Planned} once, then per run {@link RunStarted},
- * the run's own {@link Training} events (for live panels), {@link Progress} now and then, and
- * {@link RunFinished} or {@link RunSkipped}; {@link Notice} for things worth knowing; {@link Ended} last.
+ * the run's own {@link Training} events (for live panels) with {@link Progress} at most twice a second, then
+ * {@link Progress} with the new ETA and {@link RunFinished} or {@link RunSkipped}; {@link Notice} for things
+ * worth knowing; {@link Ended} last.
  * Every event is immutable; listeners are called on the sweep's thread and must not block it.
  */
 public sealed interface SweepEvent {

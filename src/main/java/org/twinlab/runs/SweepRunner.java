@@ -276,21 +276,26 @@ public final class SweepRunner {
             boolean skip = control.end();
             double wall = (System.nanoTime() - r0) / 1e9;
             est.measured(r, (double) (s.steps() - first) / Math.max(1, total), wall);
-            if ("finished".equals(s.state()) || "failed".equals(s.state())) {
+            boolean result = "finished".equals(s.state()) || "failed".equals(s.state());
+            if (!result && control.isCancelled()) {
+                break;
+            }
+            if (result) {
                 done.put(r.index(), s);
                 doneWeight += est.weight(r);
                 writeResults(done);
+            }
+            // the sweep's progress first, so a listener reporting the run's end has the new ETA
+            List<SweepRun> rest = plan.stream().filter(x -> !done.containsKey(x.index()) && x.index() > r.index()).toList();
+            publish(new SweepEvent.Progress(done.size(), plan.size(), doneWeight / totalWeight,
+                    (System.nanoTime() - t0) / 1e9, est.seconds(rest)));
+            if (result) {
                 publish(new SweepEvent.RunFinished(r, s, wall));
-            } else if (control.isCancelled()) {
-                break;
             } else {
                 skipped++;
                 publish(new SweepEvent.RunSkipped(r, (skip ? "skipped by request" : "stopped") + " at step " + s.steps()
                         + "; twinlab sweep --resume " + dir + " finishes it"));
             }
-            List<SweepRun> rest = plan.stream().filter(x -> !done.containsKey(x.index()) && x.index() > r.index()).toList();
-            publish(new SweepEvent.Progress(done.size(), plan.size(), doneWeight / totalWeight,
-                    (System.nanoTime() - t0) / 1e9, est.seconds(rest)));
         }
         writeResults(done);
         String state = done.size() == plan.size() ? "finished" : control.isCancelled() ? "cancelled" : "incomplete";

@@ -133,6 +133,23 @@ class SweepCommandsTest {
         assertTrue(text.out().startsWith("name "), text.out());
         assertTrue(text.out().contains("objective=cross-entropy"), text.out());
         assertTrue(text.out().contains("1 run in " + dir), text.out());
+        assertEquals(2000, javax.imageio.ImageIO.read(out.resolve("ablation.png").toFile()).getWidth(), "the bar chart");
+
+        Path runs = out.resolve("runs");
+        Path png = dir.resolve("compare.png");
+        CommandLineTest.Outcome cmp = run("compare", runs.resolve("001-objective=barlow-twins").toString(),
+                runs.resolve("003-objective=redundancy-only").toString(), "--out", png.toString());
+        assertEquals(0, cmp.code(), cmp.err());
+        assertTrue(cmp.out().contains("settings that differ: objective"), cmp.out());
+        assertEquals(2400, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        CommandLineTest.Outcome one = run("compare", runs.resolve("001-objective=barlow-twins").toString(), "--out",
+                png.toString());
+        assertEquals(2, one.code());
+        CommandLineTest.Outcome notRun = run("compare", dir.toString(), runs.resolve("001-objective=barlow-twins").toString(),
+                "--out", png.toString());
+        assertEquals(2, notRun.code());
+        assertTrue(notRun.err().strip().startsWith("twinlab: " + dir + ": not a run folder"), notRun.err());
+
         Table all = Table.read().csv(dir.resolve("runs.csv").toFile());
         assertEquals(1, all.rowCount());
         assertTrue(all.columnNames().containsAll(List.of("temperature", "weightDecay", "probeEvery", "runFolder")),
