@@ -20,6 +20,7 @@ import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,10 +48,8 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
     Integer seeds;
     @Option(names = "--config", paramLabel = "FILE", description = "the settings every row starts from (flags override them)")
     Path config;
-    @Option(names = "--history", paramLabel = "DIR", description = "folders of past runs whose speed estimates the time")
-    List<Path> history;
-    @Option(names = "--baselines", description = "probe the random encoder and raw pixels at the start of every run")
-    boolean baselines;
+    @Mixin
+    SweepOptions sweepOptions = new SweepOptions();
     @Option(names = "--json", description = "print the table as one JSON line at the end")
     boolean json;
 
@@ -89,10 +88,7 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
             }
             runner = SweepRunner.create(out, s, "twinlab ablate");
         }
-        runner.baselines(baselines);
-        if (history != null) {
-            runner.history(history);
-        }
+        sweepOptions.apply(runner);
         SweepRunner.Outcome o = SweepPrinter.run(runner, err);
         Table t = study.table(o.results());
         RunsTable.writeCsv(t, o.dir().resolve(TABLE));

@@ -16,6 +16,7 @@ import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,13 +56,8 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
     Path resume;
     @Option(names = "--config", paramLabel = "FILE", description = "the settings every run starts from (flags override them)")
     Path config;
-    @Option(names = "--history", paramLabel = "DIR", description = "folders of past runs whose speed estimates the time "
-            + "(default ~/.twinlab/runs; the sweep's own runs always count)")
-    List<Path> history;
-    @Option(names = "--baselines", description = "probe the random encoder and raw pixels at the start of every run")
-    boolean baselines;
-    @Option(names = "--no-calibration", description = "do not time a few steps to estimate the time when no past run can")
-    boolean noCalibration;
+    @Mixin
+    SweepOptions sweepOptions = new SweepOptions();
     @Option(names = "--json", description = "print one JSON line with the results at the end")
     boolean json;
 
@@ -93,10 +89,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             }
             runner = SweepRunner.create(out, s, "twinlab sweep");
         }
-        runner.baselines(baselines).calibrate(!noCalibration);
-        if (history != null) {
-            runner.history(history);
-        }
+        sweepOptions.apply(runner);
         SweepRunner.Outcome o = SweepPrinter.run(runner, spec.commandLine().getErr());
         if (o.results().rowCount() > 0) {
             List<Path> plots = SweepFigures.writeSweep(o.dir(), runner.spec(), o.results());

@@ -29,23 +29,7 @@ final class SweepPrinter implements SweepListener {
     /** Runs the sweep with progress lines on {@code err}; Ctrl+C cancels it cleanly. */
     static SweepRunner.Outcome run(SweepRunner runner, PrintWriter err) {
         runner.listener(new SweepPrinter(err));
-        Thread hook = new Thread(() -> {
-            try {
-                runner.cancelAndWait(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return runner.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting: the hook is running and has seen the sweep end
-            }
-        }
+        return CtrlC.during(() -> runner.cancelAndWait(120, TimeUnit.SECONDS), runner::run);
     }
 
     /** The columns of a results table worth a terminal: the swept settings, then the results. */
