@@ -103,10 +103,11 @@ public final class SweepEstimate {
             parts.add(fromHistory + " run" + (fromHistory == 1 ? "" : "s") + " from past runs' speed");
         }
         if (calibrated > 0) {
-            parts.add(calibrated + " from a calibration of " + CALIBRATION_STEPS + " steps");
+            parts.add(calibrated + " run" + (calibrated == 1 ? "" : "s") + " from a calibration of " + CALIBRATION_STEPS
+                    + " steps");
         }
         if (unknown > 0) {
-            parts.add(unknown + " unknown until the first run ends");
+            parts.add(unknown + " run" + (unknown == 1 ? "" : "s") + " unknown until the first run ends");
         }
         if (probesUnknown) {
             parts.add("probe time unknown until the first run ends");

@@ -72,6 +72,7 @@ public final class SweepRunner {
     private List<Path> history = List.of(RunFolder.defaultRoot());
     private boolean calibrate = true;
     private boolean baselines;
+    private SweepEstimate estimate;
 
     private SweepRunner(Path dir, SweepSpec spec, boolean resuming, String purpose) {
         this.dir = dir;
@@ -381,7 +382,25 @@ public final class SweepRunner {
         return to;
     }
 
-    private SweepEstimate estimate() {
+    /**
+     * How long the sweep will take, before it starts (the window shows it beside the number of runs): see
+     * {@link SweepEstimate}. It may time a few steps of a configuration no past run has (a calibration), so
+     * call it off the UI thread; {@link #run()} reuses it.
+     */
+    public synchronized SweepEstimate estimate() {
+        if (estimate == null) {
+            estimate = computeEstimate();
+        }
+        return estimate;
+    }
+
+    /** The estimated seconds of the runs that have no result yet (NaN while nothing can estimate them). */
+    public double estimatedSeconds() {
+        Map<Integer, RunSummary> ended = endedRuns();
+        return estimate().seconds(plan.stream().filter(r -> !ended.containsKey(r.index())).toList());
+    }
+
+    private SweepEstimate computeEstimate() {
         List<RunEntry> past = new ArrayList<>();
         List<Path> roots = new ArrayList<>(history);
         roots.add(dir);

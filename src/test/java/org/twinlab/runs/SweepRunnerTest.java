@@ -100,6 +100,18 @@ class SweepRunnerTest {
         assertEquals(4, Table.read().csv(dir.resolve(SweepRunner.RESULTS).toFile()).rowCount());
         assertEquals(csv.numberColumn("finalLoss").asList(), o2.results().numberColumn("finalLoss").asList());
 
+        // a new sweep of the same runs is estimated from their speed and probe times; one of longer runs by a calibration
+        SweepRunner next = SweepRunner.create(root.resolve("next"), twoByTwo(3), "test").datasets(n -> DATA)
+                .history(List.of(dir)).calibrate(false);
+        assertTrue(next.estimate().basis().startsWith("4 runs from past runs' speed"), next.estimate().basis());
+        assertTrue(next.estimatedSeconds() > 0 && Double.isFinite(next.estimatedSeconds()));
+        SweepRunner longer = SweepRunner.create(root.resolve("longer"), SweepSpec.grid(base(60),
+                List.of(SweepAxis.parseSet("lambda=0.1,0.2"))), "test").datasets(n -> DATA).history(List.of());
+        assertEquals("2 runs from a calibration of 4 steps; probe time unknown until the first run ends",
+                longer.estimate().basis());
+        assertTrue(longer.estimatedSeconds() > 0 && Double.isFinite(longer.estimatedSeconds()));
+        assertFalse(Files.exists(root.resolve("longer")), "an estimate writes nothing");
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> runner(SweepRunner.create(dir, twoByTwo(3), "test"), again).run());
         assertTrue(e.getMessage().contains("already holds a sweep; finish it with: twinlab sweep --resume"), e.getMessage());
