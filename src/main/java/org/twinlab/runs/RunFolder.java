@@ -47,7 +47,7 @@ public final class RunFolder {
 
     /** A new folder {@code <root>/<date-time>-<name>} holding the config; an impossible root is one plain line. */
     public static RunFolder create(Path root, TrainConfig config) {
-        String base = LocalDateTime.now().format(STAMP) + "-" + safeName(displayName(config));
+        String base = stampedName(displayName(config));
         Path dir = root.resolve(base);
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(base + "-" + i);
@@ -64,6 +64,11 @@ public final class RunFolder {
             throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
         }
         return f;
+    }
+
+    /** "2026-11-24-101500-name": the date and time, then the name in characters every file system takes. */
+    static String stampedName(String name) {
+        return LocalDateTime.now().format(STAMP) + "-" + safeName(name);
     }
 
     /**

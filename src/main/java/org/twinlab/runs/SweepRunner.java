@@ -98,6 +98,18 @@ public final class SweepRunner {
         return new SweepRunner(dir, SweepSpec.read(dir.resolve(SweepSpec.FILE)), true, purpose);
     }
 
+    /**
+     * A new sweep folder's path under {@code root} (the window's: the runs folder, so the runs list shows the
+     * sweep's runs), named like a run folder: {@code <date-time>-<name>}. Nothing is created.
+     */
+    public static Path newFolder(Path root, String name) {
+        Path dir = root.resolve(RunFolder.stampedName(name));
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = root.resolve(RunFolder.stampedName(name) + "-" + i);
+        }
+        return dir;
+    }
+
     public SweepRunner listener(SweepListener l) {
         listeners.add(l);
         return this;

@@ -217,6 +217,16 @@ class SweepRunnerTest {
         }
     }
 
+    @Test
+    void aNewSweepFolderIsNamedLikeARunFolderAndNotCreated() throws Exception {
+        Path a = SweepRunner.newFolder(root, "\u03bb sweep");
+        assertTrue(a.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-lambda-sweep"), a.toString());
+        assertFalse(Files.exists(a));
+        Files.createDirectories(a);
+        assertTrue(SweepRunner.newFolder(root, "\u03bb sweep").getFileName().toString().endsWith("-2")
+                || !SweepRunner.newFolder(root, "\u03bb sweep").equals(a), "never an existing folder");
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!condition.getAsBoolean() && System.nanoTime() < end) {
