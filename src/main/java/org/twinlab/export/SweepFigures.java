@@ -55,6 +55,10 @@ public final class SweepFigures {
                     java.nio.file.Path.of(base.dataset()).getFileName(), budget,
                     results.rowCount(), results.rowCount() == 1 ? "" : "s", spec.seeds() > 1
                             ? "a point per seed, the line through their means" : "a point per run");
+            if (key.equals(Settings.LAMBDA.key()) && !keys.contains(Settings.PROJECTOR_WIDTH.key())) {
+                sub += String.format(Locale.ROOT, "; 1/D = %.3g for D = %d", 1.0 / base.projectorWidth(),
+                        base.projectorWidth());
+            }
             Setting<?> s = Settings.require(key);
             String title = "Linear-probe top-1 against " + s.label();
             out.put(key, results.column(key) instanceof NumericColumn<?>

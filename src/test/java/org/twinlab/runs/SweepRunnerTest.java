@@ -79,6 +79,11 @@ class SweepRunnerTest {
         List<RunEntry> above = RunHistory.list(root);
         assertEquals(4, above.size());
         assertTrue(above.stream().allMatch(e -> dir.equals(e.sweep()) && "finished".equals(e.state())));
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertEquals(0, org.twinlab.cli.TwinlabCommand.execute(new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), "runs", "--dir", dir.toString()));
+        assertTrue(out.toString().contains("lambda=0.01 projectorWidth=64") && out.toString().contains("4 runs in " + dir),
+                out.toString());
 
         // events: the plan first, the end last, every run started and finished once, the runs' own events between
         assertInstanceOf(SweepEvent.Planned.class, events.get(0));
