@@ -59,24 +59,11 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), !json);
         session.listener(progress);
         // Ctrl+C: ask the loop to stop and give it time to save its checkpoint and summary
-        Thread hook = new Thread(() -> {
-            try {
-                session.stopAndWait(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        RunSummary s = session.run();
+        RunSummary s = CtrlC.during(() -> session.stopAndWait(60, TimeUnit.SECONDS), session::run);
         if (json) {
             out.println(Json.toLine(s));
         } else {
             progress.printSummary(out, s);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // already exiting: the hook is running and has seen the run end
         }
         return "failed".equals(s.state()) ? 1 : 0;
     }
