@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the benchmark run did not finish: " + s.message());
                 }
             } finally {
-                deleteTree(scratch);
+                org.twinlab.runs.Folders.deleteTree(scratch);
             }
             trainRate = timer.pairsPerSecond(batch);
             usedDevice = dev[0];
@@ -144,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }).run();
         } finally {
-            deleteTree(scratch);
+            org.twinlab.runs.Folders.deleteTree(scratch);
         }
         var out = spec.commandLine().getOut();
         double at1000 = samples.stream().filter(x -> x[0] == 1000).findFirst().orElseThrow()[1];
@@ -161,14 +161,6 @@ final class BenchCommand implements Callable<Integer> {
                     memorySteps, at1000, end, 100 * (end - at1000) / at1000, max);
         }
         return 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private double augmentation(Dataset data, TrainConfig cfg) {

@@ -47,7 +47,7 @@ public final class RunFolder {
 
     /** A new folder {@code <root>/<date-time>-<name>} holding the config; an impossible root is one plain line. */
     public static RunFolder create(Path root, TrainConfig config) {
-        String base = LocalDateTime.now().format(STAMP) + "-" + safeName(displayName(config));
+        String base = stampedName(displayName(config));
         Path dir = root.resolve(base);
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(base + "-" + i);
@@ -56,6 +56,38 @@ public final class RunFolder {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create a run folder in " + root + ": " + IoErrors.describe(e));
+        }
+        RunFolder f = new RunFolder(dir);
+        try {
+            Json.writeConfig(f.file(CONFIG), config);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
+        }
+        return f;
+    }
+
+    /** "2026-11-24-101500-name": the date and time, then the name in characters every file system takes. */
+    static String stampedName(String name) {
+        return LocalDateTime.now().format(STAMP) + "-" + safeName(name);
+    }
+
+    /**
+     * A new run folder at exactly {@code dir} (a sweep's {@code runs/003-lambda=0.01-seed=1}) holding the config.
+     * The folder must not exist yet, or be empty: a run is never written over another.
+     */
+    public static RunFolder createAt(Path dir, TrainConfig config) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var children = Files.list(dir)) {
+                    if (children.findAny().isPresent()) {
+                        throw new IllegalArgumentException(dir + ": already exists and is not empty; a new run needs a "
+                                + "folder of its own");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the run folder " + dir + ": " + IoErrors.describe(e));
         }
         RunFolder f = new RunFolder(dir);
         try {

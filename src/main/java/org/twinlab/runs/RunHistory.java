@@ -40,7 +40,11 @@ public final class RunHistory {
         if (!Files.isDirectory(root)) {
             return out;
         }
-        collect(root, null, out);
+        if (Files.isRegularFile(root.resolve(SWEEP_FILE))) {
+            collect(root.resolve(SweepRunner.RUNS), root, out); // the folder of one sweep
+        } else {
+            collect(root, null, out);
+        }
         out.sort(Comparator.comparing(RunEntry::created).reversed().thenComparing(e -> e.dir().toString()));
         return out;
     }
@@ -49,7 +53,7 @@ public final class RunHistory {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder, Files::isDirectory)) {
             for (Path child : children) {
                 if (Files.isRegularFile(child.resolve(SWEEP_FILE))) {
-                    collect(child.resolve("runs"), child, out);
+                    collect(child.resolve(SweepRunner.RUNS), child, out);
                 } else if (looksLikeRun(child)) {
                     out.add(read(child, sweep));
                 }
@@ -71,7 +75,7 @@ public final class RunHistory {
 
     public static RunEntry read(Path dir) {
         Path parent = dir.toAbsolutePath().getParent();
-        Path sweep = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("runs")
+        Path sweep = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(SweepRunner.RUNS)
                 && Files.isRegularFile(parent.getParent().resolve(SWEEP_FILE)) ? parent.getParent() : null;
         return read(dir, sweep);
     }
@@ -201,8 +205,14 @@ public final class RunHistory {
 
     /** How the run ended by its summary.json, or null where it has none (or a damaged one). */
     static String summaryState(Path file) {
+        RunSummary s = summary(file);
+        return s == null ? null : s.state();
+    }
+
+    /** A run's summary.json, or null where it has none (or a damaged one). */
+    static RunSummary summary(Path file) {
         try {
-            return Files.isRegularFile(file) ? Json.GSON.fromJson(Files.readString(file), RunSummary.class).state() : null;
+            return Files.isRegularFile(file) ? Json.GSON.fromJson(Files.readString(file), RunSummary.class) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

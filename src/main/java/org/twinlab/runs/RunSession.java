@@ -72,12 +72,22 @@ public final class RunSession implements AutoCloseable {
 
     /** A new run steered by a control made beforehand (the window's buttons may act before the run starts). */
     public static RunSession create(Path root, TrainConfig config, Dataset data, String purpose, RunControl control) {
+        return fresh(config, data, purpose, control, () -> RunFolder.create(root, config));
+    }
+
+    /** A new run in exactly the folder {@code dir}, which must not exist yet or be empty (a sweep's runs). */
+    public static RunSession createAt(Path dir, TrainConfig config, Dataset data, String purpose, RunControl control) {
+        return fresh(config, data, purpose, control, () -> RunFolder.createAt(dir, config));
+    }
+
+    private static RunSession fresh(TrainConfig config, Dataset data, String purpose, RunControl control,
+                                    java.util.function.Supplier<RunFolder> folder) {
         SettingProblem.throwIfAny(config.problems(data));
         Devices.select(config.device()); // a GPU that cannot be used is one line now, not a failed run later
         if (!config.initEncoder().isBlank()) {
             EncoderInitializer.find().check(Path.of(config.initEncoder()), config.encoder(), data.shape());
         }
-        RunFolder f = RunFolder.create(root, config);
+        RunFolder f = folder.get();
         return new RunSession(f, config, data, RunLock.acquire(f.dir(), purpose), null, control);
     }
 
@@ -100,6 +110,11 @@ public final class RunSession implements AutoCloseable {
     /** Continues a stopped run on a dataset already in memory (one that is not a built-in or a folder: tests). */
     public static RunSession resumeOn(Path dir, Dataset data, String purpose) throws IOException {
         return resume(dir, null, null, purpose, new RunControl(), data);
+    }
+
+    /** Continues a stopped run on a dataset already in memory, steered by {@code control} (a sweep's runs). */
+    public static RunSession resumeOn(Path dir, Dataset data, String purpose, RunControl control) throws IOException {
+        return resume(dir, null, null, purpose, control, data);
     }
 
     private static RunSession resume(Path dir, Integer steps, Double epochs, String purpose, RunControl control,

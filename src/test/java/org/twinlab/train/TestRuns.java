@@ -65,6 +65,36 @@ public final class TestRuns {
                 d.test().subset(range(test)));
     }
 
+    /**
+     * The first images of the built-in sample as an IDX folder of its own: a dataset the command line can
+     * open by its path (a subprocess, or a command run in the test's JVM), as small as the test wants.
+     */
+    public static java.nio.file.Path sampleSubsetFolder(java.nio.file.Path dir, int train, int test) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path sample = java.nio.file.Path.of(DatasetCatalog.open(DatasetCatalog.SAMPLE).source());
+            for (String[] f : new String[][] {{"train", Integer.toString(train)}, {"t10k", Integer.toString(test)}}) {
+                int n = Integer.parseInt(f[1]);
+                copyIdx(sample.resolve(f[0] + "-images-idx3-ubyte.gz"), dir.resolve(f[0] + "-images-idx3-ubyte"), 16, n, 784);
+                copyIdx(sample.resolve(f[0] + "-labels-idx1-ubyte.gz"), dir.resolve(f[0] + "-labels-idx1-ubyte"), 8, n, 1);
+            }
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copyIdx(java.nio.file.Path gz, java.nio.file.Path out, int header, int n, int recordBytes)
+            throws java.io.IOException {
+        byte[] all;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+            all = in.readAllBytes();
+        }
+        byte[] part = java.util.Arrays.copyOf(all, header + n * recordBytes);
+        java.nio.ByteBuffer.wrap(part).putInt(4, n);
+        java.nio.file.Files.write(out, part);
+    }
+
     private static int[] range(int n) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

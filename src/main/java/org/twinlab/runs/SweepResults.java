@@ -1,0 +1,104 @@
+package org.twinlab.runs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.twinlab.train.Setting;
+import org.twinlab.train.SettingType;
+import org.twinlab.train.Settings;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A sweep's results.csv as a Tablesaw table: one row per run that ended with a result (finished, or
+ * failed), in the plan's order; a column per swept setting named as in config.json (numbers as numbers),
+ * then {@code seed}, {@code steps}, {@code finalLoss}, {@code linearTop1}, {@code knnTop1} (fractions),
+ * {@code meanDiagonal} and {@code effectiveRank} (C's and the embeddings' at the end), {@code seconds} (training
+ * time), {@code state} and {@code runFolder} (relative to the sweep folder). Built from the runs' own folders,
+ * so it can be rebuilt at any time and never holds a run twice.
+ */
+public final class SweepResults {
+    /** The columns after the swept settings. */
+    public static final List<String> RESULT_COLUMNS = List.of("steps", "finalLoss", "linearTop1", "knnTop1",
+            "meanDiagonal", "effectiveRank", "seconds", "state", "runFolder");
+
+    private SweepResults() {
+    }
+
+    /** The table of the runs in {@code ended} (by plan index), in plan order. */
+    public static Table of(SweepSpec spec, List<SweepRun> plan, Map<Integer, RunSummary> ended) {
+        List<String> keys = new ArrayList<>(spec.sweptKeys());
+        if (!keys.contains(Settings.SEED.key())) {
+            keys.add(Settings.SEED.key());
+        }
+        List<Column<?>> settingColumns = new ArrayList<>();
+        for (String k : keys) {
+            settingColumns.add(column(Settings.require(k)));
+        }
+        IntColumn steps = IntColumn.create("steps");
+        DoubleColumn loss = DoubleColumn.create("finalLoss");
+        DoubleColumn linear = DoubleColumn.create("linearTop1");
+        DoubleColumn knn = DoubleColumn.create("knnTop1");
+        DoubleColumn diagonal = DoubleColumn.create("meanDiagonal");
+        DoubleColumn rank = DoubleColumn.create("effectiveRank");
+        DoubleColumn seconds = DoubleColumn.create("seconds");
+        StringColumn state = StringColumn.create("state");
+        StringColumn folder = StringColumn.create("runFolder");
+        for (SweepRun r : plan) {
+            RunSummary s = ended.get(r.index());
+            if (s == null) {
+                continue;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                String k = keys.get(i);
+                String v = r.values().containsKey(k) ? r.values().get(k) : Settings.require(k).formatOf(r.config());
+                append(settingColumns.get(i), Settings.require(k), v);
+            }
+            steps.append(s.steps());
+            loss.append(s.finalLoss());
+            linear.append(s.linearTop1());
+            knn.append(s.knnTop1());
+            diagonal.append(s.finalMeanDiagonal());
+            rank.append(s.finalEffectiveRank());
+            seconds.append(s.trainSeconds());
+            state.append(s.state());
+            folder.append(SweepRunner.RUNS + "/" + r.name());
+        }
+        Table t = Table.create("results");
+        settingColumns.forEach(t::addColumns);
+        return t.addColumns(steps, loss, linear, knn, diagonal, rank, seconds, state, folder);
+    }
+
+    private static Column<?> column(Setting<?> s) {
+        if (s.type() == SettingType.LONG) {
+            return LongColumn.create(s.key());
+        }
+        if (s.type().kind() == SettingType.Kind.INTEGER) {
+            return IntColumn.create(s.key());
+        }
+        if (s.type().kind() == SettingType.Kind.NUMBER) {
+            return DoubleColumn.create(s.key());
+        }
+        return StringColumn.create(s.key());
+    }
+
+    private static void append(Column<?> c, Setting<?> s, String text) {
+        switch (c) {
+            case LongColumn l -> l.append(Long.parseLong(text));
+            case IntColumn i -> i.append(Integer.parseInt(text));
+            case DoubleColumn d -> d.append(Double.parseDouble(text));
+            case StringColumn t -> t.append(text);
+            default -> throw new IllegalStateException("no column type for " + s.key());
+        }
+    }
+
+    /** Rewrites results.csv atomically: a crash leaves the previous table or this one. */
+    static void write(Table t, Path file) {
+        RunsTable.writeCsv(t, file);
+    }
+}
