@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.twinlab.eval.ProbeResult;
 import org.twinlab.export.chart.BarChart;
 import org.twinlab.export.chart.Chart;
 import org.twinlab.export.chart.Charts;
@@ -18,9 +17,12 @@ import org.twinlab.export.chart.FigureSize;
 import org.twinlab.export.chart.LineChart;
 import org.twinlab.export.chart.Palette;
 import org.twinlab.export.chart.Panels;
+import org.twinlab.runs.RunComparison;
 import org.twinlab.runs.RunRecord;
 import org.twinlab.runs.RunsTable;
+import org.twinlab.runs.SettingsDiff;
 import org.twinlab.runs.Study;
+import org.twinlab.runs.SweepResults;
 import org.twinlab.runs.SweepSpec;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
@@ -45,6 +47,15 @@ public final class SweepFigures {
 
     /** One chart per swept setting but the seed: final linear top-1 (%) against its values. */
     public static Map<String, Chart> sweep(SweepSpec spec, Table results) {
+        return sweep(spec, results, "linearTop1");
+    }
+
+    private static double value(Table t, String metric, int row) {
+        return (SweepResults.inPercent(metric) ? 100 : 1) * t.doubleColumn(metric).getDouble(row);
+    }
+
+    /** One chart per swept setting but the seed: the final {@code metric} (a column of results.csv) against its values. */
+    public static Map<String, Chart> sweep(SweepSpec spec, Table results, String metric) {
         Map<String, Chart> out = new LinkedHashMap<>();
         List<String> keys = spec.sweptKeys().stream().filter(k -> !k.equals(Settings.SEED.key())).toList();
         TrainConfig base = spec.base();
@@ -60,9 +71,12 @@ public final class SweepFigures {
                         base.projectorWidth());
             }
             Setting<?> s = Settings.require(key);
-            String title = "Linear-probe top-1 against " + s.label();
+            String title = SweepResults.METRICS.getOrDefault(metric, metric) + " against " + s.label();
+            if (title.length() > 1 && Character.isLowerCase(title.charAt(1))) {
+                title = Character.toUpperCase(title.charAt(0)) + title.substring(1); // "Linear top-1", but "kNN top-1"
+            }
             out.put(key, results.column(key) instanceof NumericColumn<?>
-                    ? numeric(title, sub, key, others, results) : categorical(title, sub, key, others, results));
+                    ? numeric(title, sub, key, others, results, metric) : categorical(title, sub, key, others, results, metric));
         }
         return out;
     }
@@ -83,7 +97,7 @@ public final class SweepFigures {
         return files;
     }
 
-    private static Chart numeric(String title, String sub, String key, List<String> others, Table t) {
+    private static Chart numeric(String title, String sub, String key, List<String> others, Table t, String metric) {
         Map<String, List<Integer>> groups = groups(t, others);
         boolean log = true;
         double min = Double.POSITIVE_INFINITY;
@@ -97,7 +111,7 @@ public final class SweepFigures {
         }
         log &= max >= 10 * min;
         LineChart c = new LineChart(title).subtitle(sub).axes(Settings.require(key).label() + (log ? " (log scale)" : ""),
-                "linear top-1 (%)").logX(log);
+                SweepResults.metricLabel(metric)).logX(log);
         int g = 0;
         for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
             String name = e.getKey().isEmpty() ? "" : e.getKey() + ": ";
@@ -107,7 +121,7 @@ public final class SweepFigures {
             for (int k = 0; k < px.length; k++) {
                 int row = e.getValue().get(k);
                 px[k] = xs.getDouble(row);
-                py[k] = 100 * t.doubleColumn("linearTop1").getDouble(row);
+                py[k] = value(t, metric, row);
                 byX.computeIfAbsent(px[k], x -> new ArrayList<>()).add(py[k]);
             }
             java.awt.Color colour = Palette.category(g++);
@@ -117,15 +131,16 @@ public final class SweepFigures {
             }
             double[] mx = byX.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             double[] my = byX.values().stream().mapToDouble(SweepFigures::mean).toArray();
-            c.add(LineChart.Series.linePoints(name + (repeats ? "mean over seeds" : "linear top-1"), mx, my).color(colour));
+            c.add(LineChart.Series.linePoints(name + (repeats ? "mean over seeds" : SweepResults.METRICS.getOrDefault(metric, metric)), mx, my)
+                    .color(colour));
         }
         return c;
     }
 
-    private static Chart categorical(String title, String sub, String key, List<String> others, Table t) {
+    private static Chart categorical(String title, String sub, String key, List<String> others, Table t, String metric) {
         Column<?> col = t.column(key);
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(col.asStringColumn().asList()));
-        BarChart c = new BarChart(title).subtitle(sub).axes(Settings.require(key).label(), "linear top-1 (%)")
+        BarChart c = new BarChart(title).subtitle(sub).axes(Settings.require(key).label(), SweepResults.metricLabel(metric))
                 .categories(categories).valueFormat("%.1f");
         for (Map.Entry<String, List<Integer>> e : groups(t, others).entrySet()) {
             double[] means = new double[categories.size()];
@@ -134,13 +149,13 @@ public final class SweepFigures {
                 List<Double> v = new ArrayList<>();
                 for (int row : e.getValue()) {
                     if (col.getString(row).equals(categories.get(k))) {
-                        v.add(100 * t.doubleColumn("linearTop1").getDouble(row));
+                        v.add(value(t, metric, row));
                     }
                 }
                 means[k] = v.isEmpty() ? Double.NaN : mean(v);
                 spread[k] = v.size() > 1 ? std(v) : Double.NaN;
             }
-            c.series(e.getKey().isEmpty() ? "linear top-1" : e.getKey(), means, spread);
+            c.series(e.getKey().isEmpty() ? SweepResults.METRICS.getOrDefault(metric, metric) : e.getKey(), means, spread);
         }
         return c;
     }
@@ -186,40 +201,21 @@ public final class SweepFigures {
      * that differ between them.
      */
     public static Chart compare(List<RunRecord> runs) {
-        boolean positive = runs.stream().allMatch(r -> java.util.Arrays.stream(r.metrics().column("loss"))
-                .allMatch(v -> !(v <= 0)));
-        LineChart loss = new LineChart("Loss").axes("step", positive ? "loss (log scale)" : "loss").logY(positive);
-        LineChart acc = new LineChart("Linear-probe top-1").axes("epoch", "top-1 (%)");
-        for (int i = 0; i < runs.size(); i++) {
-            RunRecord r = runs.get(i);
-            java.awt.Color colour = Palette.category(i);
-            String name = r.entry().name();
-            double[] step = r.metrics().column("step");
-            double[] total = r.metrics().column("loss");
-            loss.add(LineChart.Series.line(name, step, Figures.smooth(total, step.length > 20 ? Figures.SMOOTHING : 0))
-                    .color(colour));
-            List<ProbeResult> trained = r.probes().stream().filter(p -> ProbeResult.TRAINED.equals(p.encoder())).toList();
-            acc.add(LineChart.Series.linePoints(name, trained.stream().mapToDouble(ProbeResult::epoch).toArray(),
-                    trained.stream().mapToDouble(p -> 100 * p.linearTop1()).toArray()).color(colour));
-        }
+        RunComparison c = RunComparison.of(runs);
+        double w = runs.stream().anyMatch(r -> r.metrics().size() > 20) ? Figures.SMOOTHING : 0;
         List<String> differ = differing(runs);
-        return new Panels(runs.size() + " runs compared", 2, List.of(loss, acc)).subtitle(differ.isEmpty()
+        // the window's Compare figures, side by side; the settings that differ once, over both
+        return new Panels(runs.size() + " runs compared", 2, List.of(
+                ComparisonCharts.loss(c, RunComparison.TOTAL, Set.of(), w).subtitle(null),
+                ComparisonCharts.accuracy(c, Set.of()).subtitle(null))).subtitle(differ.isEmpty()
                 ? "the same settings" : "settings that differ: " + String.join(", ", differ));
     }
 
-    /** The config.json keys whose values are not the same in every run (the name left out). */
+    /** The runs table's setting columns whose values are not the same in every run (the name left out). */
     public static List<String> differing(List<RunRecord> runs) {
-        List<String> out = new ArrayList<>();
-        for (Setting<?> s : RunsTable.settingColumns()) {
-            Set<String> values = new LinkedHashSet<>();
-            for (RunRecord r : runs) {
-                values.add(r.entry().config() == null ? "?" : s.formatOf(r.entry().config()));
-            }
-            if (values.size() > 1) {
-                out.add(s.key());
-            }
-        }
-        return out;
+        Set<String> columns = new java.util.HashSet<>(RunsTable.settingColumns().stream().map(Setting::key).toList());
+        return SettingsDiff.of(runs.stream().map(r -> r.entry().config()).toList()).stream()
+                .map(SettingsDiff.Difference::key).filter(columns::contains).toList();
     }
 
     /** "3 epochs" or "200 steps": what each run trains for. */

@@ -40,10 +40,6 @@ public final class ParallelCoordinates {
         }
     }
 
-    /** The results a run can be judged by, with what a person reads: the last axis is one of them. */
-    public static final Map<String, String> METRICS = Map.of("linearTop1", "linear top-1", "knnTop1", "kNN top-1",
-            "finalLoss", "final loss", "meanDiagonal", "mean diagonal of C", "effectiveRank", "effective rank");
-
     private final List<Axis> axes;
     private final double[][] positions;
     private final int rows;
@@ -61,7 +57,7 @@ public final class ParallelCoordinates {
         for (int a = 0; a < keys.size(); a++) {
             String key = keys.get(a);
             var setting = org.twinlab.train.Settings.byKey(key);
-            String label = setting != null ? setting.label() : METRICS.getOrDefault(key, key);
+            String label = setting != null ? setting.label() : SweepResults.METRICS.getOrDefault(key, key);
             if (t.column(key) instanceof DoubleColumn) {
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;

@@ -27,6 +27,29 @@ public final class SweepResults {
     public static final List<String> RESULT_COLUMNS = List.of("steps", "finalLoss", "linearTop1", "knnTop1",
             "meanDiagonal", "effectiveRank", "seconds", "state", "runFolder");
 
+    /** The results a run is judged by (columns here and in the runs table), with what a person reads. */
+    public static final Map<String, String> METRICS = metrics();
+
+    private static Map<String, String> metrics() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("linearTop1", "linear top-1");
+        m.put("knnTop1", "kNN top-1");
+        m.put("finalLoss", "final loss");
+        m.put("meanDiagonal", "mean diagonal of C");
+        m.put("effectiveRank", "effective rank");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** "linear top-1 (%)": a metric's label; the accuracies, fractions in the table, are shown in percent. */
+    public static String metricLabel(String metric) {
+        return METRICS.getOrDefault(metric, metric) + (inPercent(metric) ? " (%)" : "");
+    }
+
+    /** Whether a metric is an accuracy, a fraction shown in percent. */
+    public static boolean inPercent(String metric) {
+        return metric.endsWith("Top1");
+    }
+
     private SweepResults() {
     }
 

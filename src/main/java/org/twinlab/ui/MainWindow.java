@@ -25,16 +25,21 @@ public final class MainWindow extends StackPane implements Navigator {
     final PastRunBanner banner;
     final RunsView runs;
     final CompareView compare;
+    final SweepView sweep;
+    final SweepBanner sweepBanner;
+    final SweepViewModel sweepModel;
     final ExportDialogs exports;
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
     final Tab runsTab;
     final Tab compareTab;
+    final Tab sweepTab;
     final Button exportButton = new Button("Export\u2026");
     final Button openEncoder = new Button("Open encoder\u2026");
     final NotificationPane notifications;
     final RunsViewModel runsModel;
     final CompareViewModel compareModel;
+    private final WorkbenchViewModel vm;
 
     /** {@code showDocument} opens a URI with the desktop (HostServices in the application; tests record it). */
     public MainWindow(WorkbenchViewModel vm, WorkbenchView workbench, Consumer<String> showDocument) {
@@ -44,11 +49,17 @@ public final class MainWindow extends StackPane implements Navigator {
         banner = new PastRunBanner(vm, this);
         runs = new RunsView(runsModel, this);
         compare = new CompareView(compareModel, this);
-        StackPane live = ToolbarBanner.over(workbench, banner);
+        sweepModel = new SweepViewModel(vm);
+        sweep = new SweepView(sweepModel, vm, this);
+        sweepBanner = new SweepBanner(sweepModel);
+        this.vm = vm;
+        // the past run's banner last: opened during a sweep, it is the one the panels show
+        StackPane live = ToolbarBanner.over(workbench, sweepBanner, banner);
         workbenchTab = tab("Workbench", live);
         runsTab = tab("Runs", runs);
         compareTab = tab("Compare", compare);
-        tabs.getTabs().addAll(workbenchTab, runsTab, compareTab);
+        sweepTab = tab("Sweep", sweep);
+        tabs.getTabs().addAll(workbenchTab, runsTab, compareTab, sweepTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // down the left edge: the workbench keeps every pixel of its height (800 px is already spoken for)
         tabs.setSide(javafx.geometry.Side.LEFT);
@@ -97,6 +108,16 @@ public final class MainWindow extends StackPane implements Navigator {
 
     public WorkbenchView workbench() {
         return workbench;
+    }
+
+    /** The window is closing: a sweep stops with its current run's checkpoint, then the live run does. */
+    public void shutdown() {
+        try {
+            sweepModel.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        vm.shutdown();
     }
 
     @Override

@@ -13,6 +13,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.twinlab.export.chart.Ticks;
 import org.twinlab.runs.ParallelCoordinates;
+import org.twinlab.runs.SweepResults;
 
 /**
  * A sweep's runs across parallel axes (its swept settings, then the metric), one line per run coloured
@@ -183,7 +184,7 @@ final class ParallelCoordinatesView extends CanvasRegion {
         g.setFont(Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(axis.label() + (axis.log() ? " (log)" : ""), x, TOP - 14);
+        g.fillText(axis.label() + (axis.log() ? " (log)" : SweepResults.inPercent(axis.key()) ? " (%)" : ""), x, TOP - 14);
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -217,10 +218,11 @@ final class ParallelCoordinatesView extends CanvasRegion {
         }
         Ticks.Range r = axis.log() ? Ticks.log(axis.min(), axis.max(), 5) : Ticks.linear(axis.min(), axis.max(), 5);
         double spacing = r.ticks().length > 1 ? Math.abs(r.ticks()[1] - r.ticks()[0]) : 1;
+        double scale = SweepResults.inPercent(axis.key()) ? 100 : 1; // accuracies read in percent, as in the charts
         for (double v : r.ticks()) {
             double p = axis.positionOf(v);
             if (p >= -1e-9 && p <= 1 + 1e-9) {
-                out.put(p, Ticks.format(v, axis.log() ? v : spacing));
+                out.put(p, Ticks.format(scale * v, scale * (axis.log() ? v : spacing)));
             }
         }
         return out;

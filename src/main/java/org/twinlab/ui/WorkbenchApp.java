@@ -10,14 +10,14 @@ import org.twinlab.runs.RunFolder;
 
 /** The workbench application: one window on the built-in sample data. */
 public final class WorkbenchApp extends Application {
-    private WorkbenchViewModel vm;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         // the form as it was when the window last closed (or a run last started)
         Path last = Path.of(System.getProperty("user.home"), ".twinlab", "last-settings.json");
-        vm = new WorkbenchViewModel(RunFolder.defaultRoot(), last);
-        show(stage, vm, getHostServices()::showDocument);
+        show(stage, new WorkbenchViewModel(RunFolder.defaultRoot(), last), getHostServices()::showDocument);
+        window = MainWindow.of(stage.getScene());
     }
 
     /** Puts the workbench in a stage and shows it; closing the stage stops a run and lets it save. */
@@ -30,15 +30,15 @@ public final class WorkbenchApp extends Application {
         Scene scene = createScene(vm, showDocument);
         stage.setScene(scene);
         stage.setTitle("Twinlab \u2014 Barlow Twins workbench");
-        stage.setOnCloseRequest(e -> vm.shutdown());
+        stage.setOnCloseRequest(e -> MainWindow.of(scene).shutdown());
         stage.show();
         return MainWindow.of(scene).workbench();
     }
 
     @Override
     public void stop() {
-        if (vm != null) {
-            vm.shutdown();
+        if (window != null) {
+            window.shutdown();
         }
     }
 

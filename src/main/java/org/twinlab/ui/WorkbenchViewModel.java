@@ -59,6 +59,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     /** A past run the panels show instead of the live one (null: the live one). */
     private final ReadOnlyObjectWrapper<PastRun> past = new ReadOnlyObjectWrapper<>();
+    /** The current run of a sweep, which the panels follow while no past run is opened (null: none). */
+    private final ReadOnlyObjectWrapper<LiveRun> followed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper();
     private final ObjectBinding<List<SettingProblem>> problems;
     private final StringBinding startBlockedReason;
     private final StringBinding defaultRunName;
@@ -91,12 +94,15 @@ public final class WorkbenchViewModel {
             if (running.get()) {
                 return "a run is going";
             }
+            if (sweeping.get()) {
+                return "a sweep is going (Sweep tab)";
+            }
             if (loading.get() || dataset.get() == null) {
                 return "loading the dataset\u2026";
             }
             List<SettingProblem> p = problems.get();
             return p.isEmpty() ? "" : p.get(0).message();
-        }, problems, running, loading, dataset);
+        }, problems, running, loading, dataset, sweeping);
         defaultRunName = Bindings.createStringBinding(() -> {
             TrainConfig c = config();
             if (c == null) {
@@ -321,6 +327,7 @@ public final class WorkbenchViewModel {
         }
         remember(c);
         past.set(null);
+        followed.set(null);
         service.prepare(c, dataset.get());
         service.restart();
         running.set(true);
@@ -333,6 +340,7 @@ public final class WorkbenchViewModel {
             return;
         }
         past.set(null);
+        followed.set(null);
         service.prepareResume(runDir);
         service.restart();
         running.set(true);
@@ -490,6 +498,16 @@ public final class WorkbenchViewModel {
         past.set(null);
     }
 
+    /** The panels follow a sweep's current run (each run of a sweep is a new LiveRun). */
+    public void follow(LiveRun run) {
+        followed.set(run);
+    }
+
+    /** While a sweep goes, Start says so and stays disabled: one training at a time on the machine. */
+    public void setSweeping(boolean on) {
+        sweeping.set(on);
+    }
+
     public ReadOnlyObjectProperty<PastRun> pastRunProperty() {
         return past.getReadOnlyProperty();
     }
@@ -589,10 +607,14 @@ public final class WorkbenchViewModel {
         return startBlockedReason.isEmpty();
     }
 
-    /** What the panels show: the past run opened, else the live one. */
+    /** What the panels show: the past run opened, else a sweep's current run, else the live one. */
     public LiveRun live() {
         PastRun p = past.get();
-        return p != null ? p.live() : service.live();
+        if (p != null) {
+            return p.live();
+        }
+        LiveRun f = followed.get();
+        return f != null ? f : service.live();
     }
 
     public TrainingService service() {
