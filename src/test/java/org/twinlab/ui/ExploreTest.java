@@ -11,18 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunLock;
@@ -40,18 +34,18 @@ import org.twinlab.train.TrainingEvent;
  * the panels as a past run, compares two, renames and tags, deletes to the trash, continues a stopped run,
  * exports one and opens the export as an encoder.
  */
-@ExtendWith(ApplicationExtension.class)
-class ExploreTest {
+class ExploreTest extends WindowFixture {
+    @Override
+    protected Path runRoot() {
+        return root;
+    }
+
     private static Path root;
     private static Path alpha;
     private static Path beta;
     private static Path stopped;
     private static Path truncated;
     private static Path noConfig;
-    private WorkbenchViewModel vm;
-    private MainWindow window;
-    private Stage stage;
-    private final List<String> documents = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void makeRuns() throws Exception {
@@ -88,20 +82,6 @@ class ExploreTest {
 
     static Path copy(Path from, Path to) throws Exception {
         return org.twinlab.train.TestFolders.copyRun(from, to);
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        vm = new WorkbenchViewModel(root);
-        WorkbenchApp.show(stage, vm, documents::add);
-        window = MainWindow.of(stage.getScene());
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
     }
 
     /** Shows the Runs tab and waits for its list to hold at least {@code n} runs. */

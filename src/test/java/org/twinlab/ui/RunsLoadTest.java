@@ -8,14 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunLock;
@@ -28,12 +23,14 @@ import org.twinlab.train.TrainConfig;
  * the Runs view lists them all, reading them off the FX thread, and the window's pulses keep coming while
  * it reads. Prints the load time and the pulse gaps.
  */
-@ExtendWith(ApplicationExtension.class)
-class RunsLoadTest {
+class RunsLoadTest extends WindowFixture {
+    @Override
+    protected Path runRoot() {
+        return root;
+    }
+
     static final int RUNS = 200;
     private static Path root;
-    private WorkbenchViewModel vm;
-    private MainWindow window;
 
     @BeforeAll
     static void makeRuns() throws Exception {
@@ -60,19 +57,6 @@ class RunsLoadTest {
             Files.writeString(run.resolve(RunFolder.CONFIG), config.replaceFirst("\"lambda\": [0-9.eE-]+",
                     "\"lambda\": " + lambdas[i % lambdas.length]).replaceFirst("\"seed\": [0-9]+", "\"seed\": " + i));
         }
-    }
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(root);
-        WorkbenchApp.show(stage, vm);
-        window = MainWindow.of(stage.getScene());
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
     }
 
     @Test

@@ -9,13 +9,8 @@ import static org.twinlab.ui.WindowTests.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinlab.train.Settings;
 
@@ -25,26 +20,10 @@ import org.twinlab.train.Settings;
  * whose brush filters the runs), their PNGs, and the sweep's runs in the Runs view; a sweep cancelled after
  * its first run and resumed from its folder.
  */
-@ExtendWith(ApplicationExtension.class)
-class SweepWindowTest {
-    private WorkbenchViewModel vm;
-    private MainWindow window;
-    private Stage stage;
-    private Path root;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        root = Files.createTempDirectory("twinlab-sweep-window");
-        vm = new WorkbenchViewModel(root);
-        WorkbenchApp.show(stage, vm);
-        window = MainWindow.of(stage.getScene());
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> window.shutdown());
+class SweepWindowTest extends WindowFixture {
+    @Override
+    protected Path runRoot() throws java.io.IOException {
+        return Files.createTempDirectory("twinlab-sweep-window");
     }
 
     /** A tiny run per sweep point: a few steps, a narrow projector, a probe only at the end. */

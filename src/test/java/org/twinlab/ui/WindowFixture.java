@@ -18,20 +18,30 @@ abstract class WindowFixture {
     protected WorkbenchViewModel vm;
     protected WorkbenchView view;
     protected Stage stage;
+    /** The whole window: the workbench tab and the exploration tabs beside it. */
+    protected MainWindow window;
+    /** The documents the window asked the desktop to open (a report), in order. */
+    protected final java.util.List<String> documents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             try {
-                vm = new WorkbenchViewModel(WindowTests.runRoot());
+                vm = new WorkbenchViewModel(runRoot());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            view = WorkbenchApp.show(stage, vm);
+            view = WorkbenchApp.show(stage, vm, documents::add);
+            window = MainWindow.of(stage.getScene());
             configure();
             stage.requestFocus();
         });
+    }
+
+    /** The runs folder the window reads and writes. */
+    protected java.nio.file.Path runRoot() throws java.io.IOException {
+        return WindowTests.runRoot();
     }
 
     /** A test's own set-up of the model before it starts. */
@@ -40,6 +50,6 @@ abstract class WindowFixture {
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown());
+        WaitForAsyncUtils.asyncFx(() -> window.shutdown()); // a sweep, then the live run
     }
 }
