@@ -24,7 +24,7 @@ import org.twinlab.train.TrainConfig;
  * its values separated by commas or a range on a log scale ({@code low : high : count}). The text is read
  * by the sweep core's own parsing, so a bad key or value is the same one line as on the command line.
  */
-final class SweepAxisRow extends HBox {
+final class SweepAxisRow extends javafx.scene.layout.VBox {
     /** The row's state: the setting, whether it is a log range, and the text typed. */
     static final class Model {
         final ObjectProperty<Setting<?>> setting = new SimpleObjectProperty<>();
@@ -89,8 +89,7 @@ final class SweepAxisRow extends HBox {
     final Button remove = new Button("\u2715");
 
     SweepAxisRow(Model m, java.util.function.Supplier<TrainConfig> form, Runnable onRemove) {
-        super(4);
-        setAlignment(Pos.CENTER_LEFT);
+        super(3);
         setting.getItems().setAll(sweepable());
         setting.setConverter(new StringConverter<>() {
             @Override
@@ -109,17 +108,22 @@ final class SweepAxisRow extends HBox {
                 m.suggest(setting.getValue(), form.get());
             }
         });
-        setting.setPrefWidth(130);
+        setting.setPrefWidth(170);
         mode.getItems().setAll(Mode.values());
         mode.valueProperty().bindBidirectional(m.mode);
-        mode.setPrefWidth(105);
+        mode.setPrefWidth(130);
         text.textProperty().bindBidirectional(m.text);
         text.setTooltip(new Tooltip("values: 0.001, 0.01, 0.1    log range: low : high : count"));
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setPrefColumnCount(10);
+        text.setPromptText("values, or low : high : count");
         remove.getStyleClass().add("flat");
+        remove.setTooltip(new Tooltip("Stop sweeping this setting"));
         remove.setOnAction(e -> onRemove.run());
-        getChildren().addAll(setting, mode, text, remove);
+        // the values on a line of their own: a log range or a list of choices needs the room
+        javafx.scene.layout.Pane gap = new javafx.scene.layout.Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(4, setting, mode, gap, remove);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, text);
     }
 
     /** What a sweep can vary: every setting but the run's name and whole structures (the core refuses those too). */

@@ -67,12 +67,17 @@ final class SweepView extends BorderPane {
         setLeft(left);
         setCenter(results);
         model.resultsProperty().addListener((o, a, r) -> results.show(r));
+        results.show(null);
+        model.replan();
         // the plan is recomputed shortly after the last change (an estimate may time a few steps)
         replan.setOnFinished(e -> model.replan());
         model.axes.addListener((ListChangeListener<SweepAxisRow.Model>) c -> changed());
         model.seeds.addListener(o -> changed());
         model.random.addListener(o -> changed());
         model.draws.addListener(o -> changed());
+        // the runs take the form's settings: a change there changes the plan (and may mend or break it)
+        workbench.problems().addListener(o -> changed());
+        workbench.datasetProperty().addListener(o -> changed());
     }
 
     private void changed() {
@@ -109,7 +114,7 @@ final class SweepView extends BorderPane {
         start.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         start.setOnAction(e -> model.start(nav::notify));
         start.disableProperty().bind(model.runningProperty().or(model.problemProperty().isNotEmpty())
-                .or(model.planProperty().isEmpty()).or(workbench.runningProperty()));
+                .or(Bindings.isEmpty(model.queue)).or(workbench.runningProperty()));
         start.setTooltip(new Tooltip("Runs them one after another in a new sweep folder in the runs folder"));
 
         Label going = new Label("SWEEP");
@@ -154,11 +159,15 @@ final class SweepView extends BorderPane {
         return box;
     }
 
-    /** A new row for a swept setting, started from the form's value of the first setting not yet swept. */
+    /**
+     * A new row for a swept setting, started from the form's value of the first setting not yet swept, the
+     * ones that may change during a run first (λ, the learning rate: the knobs people turn).
+     */
     void addRow() {
         SweepAxisRow.Model m = new SweepAxisRow.Model();
         var used = model.axes.stream().map(a -> a.setting.get()).toList();
-        var first = SweepAxisRow.sweepable().stream().filter(s -> !used.contains(s)).findFirst().orElse(null);
+        var first = SweepAxisRow.sweepable().stream().filter(s -> !used.contains(s))
+                .sorted(java.util.Comparator.comparing(s -> !s.live())).findFirst().orElse(null);
         if (first != null) {
             m.suggest(first, workbench.config());
         }

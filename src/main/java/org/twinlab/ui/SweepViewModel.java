@@ -75,7 +75,7 @@ public final class SweepViewModel {
             return null;
         }
         if (axes.isEmpty() && seeds.get() < 2) {
-            problem.set("Add a setting to sweep, or more than one seed");
+            problem.set(""); // nothing to sweep yet is no mistake: the plan line says what to do
             return null;
         }
         try {
@@ -103,7 +103,10 @@ public final class SweepViewModel {
         SweepSpec s = spec();
         long mine = ++estimateGeneration;
         if (s == null) {
-            plan.set("");
+            plan.set(problem.get().isEmpty() ? "Add a setting to sweep (or repeat with more than one seed)." : "");
+            if (!running.get()) {
+                queue.clear();
+            }
             return;
         }
         int n = s.size();
