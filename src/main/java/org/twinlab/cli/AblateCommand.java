@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.export.SweepFigures;
-import org.twinlab.export.chart.Charts;
 import org.twinlab.runs.Json;
-import org.twinlab.runs.RunsTable;
 import org.twinlab.runs.Study;
 import org.twinlab.runs.SweepRunner;
 import org.twinlab.runs.SweepSpec;
@@ -33,8 +31,7 @@ import tech.tablesaw.api.Table;
                 + "colour data). Writes DIR/ablation.csv and DIR/ablation.png (bars) and prints the table beside the lecture's ImageNet top-1.",
             "Example:  twinlab ablate --dataset fashion-mnist --epochs 3 --out ablation"})
 final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
-    static final String TABLE = "ablation.csv";
-    static final String CHART = "ablation.png";
+    static final String TABLE = SweepFigures.STUDY_TABLE;
 
     @Spec
     CommandSpec spec;
@@ -90,11 +87,8 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
         }
         sweepOptions.apply(runner);
         SweepRunner.Outcome o = SweepPrinter.run(runner, err);
-        Table t = study.table(o.results());
-        RunsTable.writeCsv(t, o.dir().resolve(TABLE));
-        Path chart = o.dir().resolve(CHART);
-        Charts.write(SweepFigures.study(study, t, runner.spec().base()), chart, SweepFigures.WIDE);
-        err.println("chart: " + chart);
+        Table t = SweepFigures.writeStudy(o.dir(), study, o.results(), runner.spec().base());
+        err.println("chart: " + o.dir().resolve(SweepFigures.STUDY_CHART));
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

@@ -195,6 +195,22 @@ public final class SweepFigures {
         return c;
     }
 
+    /** The files a study leaves in its sweep folder beside results.csv: the table as the lecture lays it out, and its bars. */
+    public static final String STUDY_TABLE = "ablation.csv";
+    public static final String STUDY_CHART = "ablation.png";
+
+    /**
+     * Writes a study's table ({@link #STUDY_TABLE}) and bar chart ({@link #STUDY_CHART}) into its sweep folder,
+     * from the results so far (rows not run yet are empty); returns the table. {@code twinlab ablate} and the
+     * window's studies both end here, so the two leave the same files.
+     */
+    public static Table writeStudy(Path dir, Study study, Table results, TrainConfig base) throws IOException {
+        Table t = study.table(results);
+        RunsTable.writeCsv(t, dir.resolve(STUDY_TABLE));
+        Charts.write(study(study, t, base), dir.resolve(STUDY_CHART), WIDE);
+        return t;
+    }
+
     /**
      * Runs side by side: their loss (smoothed, log scale where positive) against the step and their
      * trained-encoder linear top-1 against the epoch, one colour per run; the subtitle names the settings

@@ -92,8 +92,8 @@ public enum Study implements Choice {
     /** The sweep of this study on {@code data}, with {@code seeds} repeats (0: one run per row). */
     public SweepSpec spec(TrainConfig configured, Dataset data, int seeds) {
         if (this == COLOUR && data.shape().channels() < 3) {
-            throw new IllegalArgumentException("--what colour compares colour augmentations: " + data.name()
-                    + " is grayscale; choose colour data, e.g. --dataset color-shapes or a CIFAR folder");
+            throw new IllegalArgumentException("the colour study compares colour augmentations: " + data.name()
+                    + " is grayscale; choose colour data, e.g. color-shapes or a CIFAR folder");
         }
         SweepSpec s = SweepSpec.grid(base(configured), List.of(new SweepAxis.Values(sweptKey(), rows())))
                 .withStudy(key);

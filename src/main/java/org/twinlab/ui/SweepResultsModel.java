@@ -7,6 +7,7 @@ import java.util.Map;
 import org.twinlab.export.SweepFigures;
 import org.twinlab.export.chart.Chart;
 import org.twinlab.runs.ParallelCoordinates;
+import org.twinlab.runs.Study;
 import org.twinlab.runs.SweepSpec;
 import org.twinlab.train.Settings;
 import tech.tablesaw.api.Table;
@@ -14,7 +15,8 @@ import tech.tablesaw.api.Table;
 /**
  * A sweep's results as the Sweep view shows them: its folder, its definition and its results table (one
  * row per run with a result); from them the charts of a metric against each swept setting (the same the
- * command line writes) and the parallel coordinates of the settings and the metric.
+ * command line writes) and the parallel coordinates of the settings and the metric, or for one of the
+ * lecture's comparisons its table and bars (the same {@code twinlab ablate} writes).
  */
 record SweepResultsModel(Path dir, SweepSpec spec, Table results) {
     /** The swept settings but the seed: the charts' and the parallel axes' settings. */
@@ -25,6 +27,21 @@ record SweepResultsModel(Path dir, SweepSpec spec, Table results) {
     /** One chart per swept setting: {@code metric} against its values, a point per seed, a line through the means. */
     Map<String, Chart> charts(String metric) {
         return SweepFigures.sweep(spec, results, metric);
+    }
+
+    /** The lecture's comparison this sweep is, or null for a sweep of one's own. */
+    Study study() {
+        return spec.study().isEmpty() ? null : Study.parse(spec.study());
+    }
+
+    /** A study's table, laid out like the lecture's (rows not run yet are empty). */
+    Table studyTable() {
+        return study().table(results);
+    }
+
+    /** A study's bars: measured linear and kNN top-1 per row beside the lecture's ImageNet numbers. */
+    Chart studyChart() {
+        return SweepFigures.study(study(), studyTable(), spec.base());
     }
 
     ParallelCoordinates parallel(String metric) {

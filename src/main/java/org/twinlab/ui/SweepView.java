@@ -14,6 +14,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -22,9 +23,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
+import org.twinlab.runs.Study;
 
 /**
- * The Sweep view: on the left, a new sweep over the form's settings (a row per swept setting, repeats
+ * The Sweep view: on the left, one of the lecture's comparisons in one click (its ablation table, the rival
+ * objectives, colour distortion; each a sweep of the core's {@link Study}), or a new sweep over the form's settings (a row per swept setting, repeats
  * with other seeds, a grid or random draws), its size and estimated time, Start; then the sweep going (an
  * overall progress bar and ETA, the current run, pause, skip the run, cancel) with its queue of runs. On
  * the right, its results ({@link SweepResultsView}). The live panels on the Workbench tab follow the run
@@ -51,6 +54,11 @@ final class SweepView extends BorderPane {
     final Button cancel = new Button("Cancel");
     final ListView<SweepViewModel.QueuedRun> queue = new ListView<>();
     final SweepResultsView results;
+    /** The lecture's comparisons, one click each, or a sweep of one's own (the first). */
+    final ToggleGroup kind = new ToggleGroup();
+    final ToggleButton own = new ToggleButton("Your own sweep");
+    final java.util.Map<Study, ToggleButton> studies = new java.util.EnumMap<>(Study.class);
+    final Label studyNote = new Label();
     private final PauseTransition replan = new PauseTransition(Duration.millis(500));
 
     SweepView(SweepViewModel model, WorkbenchViewModel workbench, Navigator nav) {
@@ -75,13 +83,64 @@ final class SweepView extends BorderPane {
         model.seeds.addListener(o -> changed());
         model.random.addListener(o -> changed());
         model.draws.addListener(o -> changed());
+        model.study.addListener(o -> {
+            describeStudy();
+            changed();
+        });
         // the runs take the form's settings: a change there changes the plan (and may mend or break it)
         workbench.problems().addListener(o -> changed());
         workbench.datasetProperty().addListener(o -> changed());
     }
 
     private void changed() {
+        describeStudy();
         replan.playFromStart();
+    }
+
+    /** What the chosen comparison runs, and how the form's settings were adapted for it. */
+    private void describeStudy() {
+        Study st = model.study.get();
+        if (st == null) {
+            studyNote.setText("");
+            return;
+        }
+        String text = "One run per row, " + st.rows().size() + " rows, each with the form's settings (dataset, encoder, "
+                + "budget) but its own " + (st == Study.COLOUR ? "augmentation recipe" : "objective") + ": "
+                + st.description() + ".";
+        var base = workbench.config();
+        String adapted = base == null ? null : st.adaptation(base);
+        studyNote.setText(adapted == null ? text : text + " Note: " + adapted + ".");
+    }
+
+    private VBox studies() {
+        Label title = new Label("THE LECTURE'S COMPARISONS");
+        title.getStyleClass().add("section-title");
+        own.setToggleGroup(kind);
+        own.setSelected(true);
+        own.setTooltip(new Tooltip("Vary any settings of the form, below"));
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, own);
+        String[][] names = {{"Ablation table", "The seven loss rows of the lecture's ablation table, at the same budget"},
+            {"Objectives", "Barlow Twins against InfoNCE, asymmetric cosine (predictor, stop-gradient) and IMAX"},
+            {"Colour distortion", "On colour data: the full augmentation recipe against crop and flip only"}};
+        for (Study st : Study.values()) {
+            ToggleButton b = new ToggleButton(names[st.ordinal()][0]);
+            b.setTooltip(new Tooltip(names[st.ordinal()][1]));
+            b.setToggleGroup(kind);
+            b.setUserData(st);
+            studies.put(st, b);
+            buttons.getChildren().add(b);
+        }
+        kind.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of them is always chosen
+                return;
+            }
+            model.study.set((Study) b.getUserData());
+        });
+        studyNote.setWrapText(true);
+        studyNote.getStyleClass().add("caption");
+        studyNote.managedProperty().bind(studyNote.textProperty().isNotEmpty());
+        return new VBox(6, title, buttons, studyNote);
     }
 
     private VBox form() {
@@ -100,7 +159,13 @@ final class SweepView extends BorderPane {
         random.selectedProperty().addListener((o, a, b) -> model.random.set(b));
         draws.valueProperty().addListener((o, a, b) -> model.draws.set(b));
         draws.setPrefWidth(90);
-        draws.disableProperty().bind(random.selectedProperty().not());
+
+        // a comparison fixes what varies: the rows of one's own sweep wait until it is chosen again
+        var isStudy = model.study.isNotNull();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {base, rows, add, grid, random}) {
+            n.disableProperty().bind(isStudy);
+        }
+        draws.disableProperty().unbind();
         HBox seedRow = new HBox(6, new Label("repeats (seeds)"), seeds);
         seedRow.setAlignment(Pos.CENTER_LEFT);
         HBox randomRow = new HBox(6, random, draws);
@@ -113,6 +178,9 @@ final class SweepView extends BorderPane {
         problem.getStyleClass().add("blocked");
         start.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         start.setOnAction(e -> model.start(nav::notify));
+        start.textProperty().bind(Bindings.createStringBinding(() -> model.study.get() == null ? "Start sweep"
+                : "Start: " + ((ToggleButton) kind.getSelectedToggle()).getText().toLowerCase(java.util.Locale.ROOT),
+                model.study, kind.selectedToggleProperty()));
         start.disableProperty().bind(model.runningProperty().or(model.problemProperty().isNotEmpty())
                 .or(Bindings.isEmpty(model.queue)).or(workbench.runningProperty()));
         start.setTooltip(new Tooltip("Runs them one after another in a new sweep folder in the runs folder"));
@@ -153,7 +221,8 @@ final class SweepView extends BorderPane {
         resume.setOnAction(e -> chooseSweep(true));
         resume.disableProperty().bind(model.runningProperty());
         HBox folders = new HBox(6, open, resume);
-        VBox box = new VBox(8, title, base, rows, add, seedRow, grid, randomRow, plan, problem, start, new Separator(),
+        draws.disableProperty().bind(random.selectedProperty().not().or(isStudy));
+        VBox box = new VBox(8, studies(), new Separator(), title, base, rows, add, seedRow, grid, randomRow, plan, problem, start, new Separator(),
                 going, progress, status, current, controls, queue, folders);
         box.setPadding(new Insets(4, 8, 4, 4));
         return box;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,10 +19,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.export.SweepFigures;
+import org.twinlab.runs.Study;
 import org.twinlab.runs.SweepAxis;
 import org.twinlab.runs.SweepEvent;
 import org.twinlab.runs.SweepRun;
@@ -48,6 +52,8 @@ public final class SweepViewModel {
 
     private final WorkbenchViewModel workbench;
     public final ObservableList<SweepAxisRow.Model> axes = FXCollections.observableArrayList();
+    /** One of the lecture's comparisons instead of the typed axes, or null for a sweep of one's own. */
+    public final ObjectProperty<Study> study = new SimpleObjectProperty<>();
     public final IntegerProperty seeds = new SimpleIntegerProperty(1);
     public final BooleanProperty random = new SimpleBooleanProperty(false);
     public final IntegerProperty draws = new SimpleIntegerProperty(8);
@@ -62,6 +68,7 @@ public final class SweepViewModel {
     private final ReadOnlyObjectWrapper<SweepResultsModel> results = new ReadOnlyObjectWrapper<>();
     private volatile SweepRunner runner;
     private long estimateGeneration;
+    private long resultsGeneration;
 
     public SweepViewModel(WorkbenchViewModel workbench) {
         this.workbench = workbench;
@@ -73,6 +80,22 @@ public final class SweepViewModel {
         if (base == null) {
             problem.set("The form has a problem: " + workbench.startBlockedReason().get());
             return null;
+        }
+        Study st = study.get();
+        if (st != null) {
+            Dataset data = workbench.datasetProperty().get();
+            if (data == null) {
+                problem.set("The dataset is still loading");
+                return null;
+            }
+            try {
+                SweepSpec s = st.spec(base, data, seeds.get() > 1 ? seeds.get() : 0);
+                problem.set("");
+                return s;
+            } catch (IllegalArgumentException e) {
+                problem.set(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1));
+                return null;
+            }
         }
         if (axes.isEmpty() && seeds.get() < 2) {
             problem.set(""); // nothing to sweep yet is no mistake: the plan line says what to do
@@ -110,10 +133,9 @@ public final class SweepViewModel {
             return;
         }
         int n = s.size();
-        plan.set(n + " run" + (n == 1 ? "" : "s") + ", estimating the time\u2026");
         if (!running.get()) {
             try {
-                // the queue as it will run, before it is started
+                // the queue as it will run, before it is started (and before the plan line says its size)
                 queue.setAll(s.runs().stream().map(r -> new QueuedRun(r, "planned", Double.NaN)).toList());
             } catch (IllegalArgumentException e) {
                 problem.set(e.getMessage());
@@ -121,6 +143,7 @@ public final class SweepViewModel {
                 return;
             }
         }
+        plan.set(n + " run" + (n == 1 ? "" : "s") + ", estimating the time\u2026");
         Dataset data = workbench.datasetProperty().get();
         Path root = workbench.service().runRoot();
         Background.run("sweep-estimate", () -> {
@@ -152,7 +175,7 @@ public final class SweepViewModel {
         if (s == null || running.get()) {
             return;
         }
-        Path dir = SweepRunner.newFolder(workbench.service().runRoot(), "sweep");
+        Path dir = SweepRunner.newFolder(workbench.service().runRoot(), s.study().isEmpty() ? "sweep" : s.study());
         launch(runner(dir, s, workbench.datasetProperty().get()), failed);
     }
 
@@ -191,7 +214,7 @@ public final class SweepViewModel {
         workbench.setSweeping(false);
         status.set("Sweep " + how);
         current.set("");
-        refreshResults();
+        refreshResults(true);
     }
 
     /** Forwards the sweep's events: the runs' own to the live panels, the rest to this model on the FX thread. */
@@ -241,11 +264,31 @@ public final class SweepViewModel {
         }
     }
 
-    /** Reads the sweep's results from its run folders, in the background. */
     private void refreshResults() {
+        refreshResults(false);
+    }
+
+    /**
+     * Reads the sweep's results from its run folders, in the background; at the sweep's end ({@code last}) a
+     * study also writes its table and bars into the sweep folder, as {@code twinlab ablate} leaves them.
+     */
+    private void refreshResults(boolean last) {
         SweepRunner r = runner;
         if (r != null) {
-            Background.run("sweep-results", () -> new SweepResultsModel(r.dir(), r.spec(), r.results()), results::set, m -> { });
+            long mine = ++resultsGeneration;
+            Background.run("sweep-results", () -> {
+                Table t = r.results();
+                // only once a run has ended: before, the folder is the runner's to create (it must be new or empty)
+                if (last && !r.spec().study().isEmpty() && t.rowCount() > 0) {
+                    SweepFigures.writeStudy(r.dir(), Study.parse(r.spec().study()), t, r.spec().base());
+                }
+                return new SweepResultsModel(r.dir(), r.spec(), t);
+            }, m -> {
+                // reads can end out of order: an older one (fewer runs) must not replace a newer one
+                if (mine == resultsGeneration) {
+                    results.set(m);
+                }
+            }, m -> status.set("The results could not be written: " + m));
         }
     }
 
@@ -254,7 +297,10 @@ public final class SweepViewModel {
         Background.run("sweep-open", () -> {
             SweepRunner r = SweepRunner.resume(dir, "reading its results");
             return new SweepResultsModel(dir, r.spec(), r.results());
-        }, results::set, m -> failed.accept("Could not open the sweep: " + m));
+        }, m -> {
+            resultsGeneration++;
+            results.set(m);
+        }, m -> failed.accept("Could not open the sweep: " + m));
     }
 
     public void togglePause() {

@@ -50,6 +50,7 @@ import org.twinlab.lesson.Lesson;
 import org.twinlab.lesson.LessonStep;
 import org.twinlab.model.ObjectiveKind;
 import org.twinlab.runs.RunFolder;
+import org.twinlab.train.Preset;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainingEvent;
@@ -224,7 +225,15 @@ public final class WorkbenchView extends StackPane {
             }
         });
         open.disableProperty().bind(vm.runningProperty());
-        file.getItems().addAll(save, open);
+        // the measured recipes, as train --preset gives them: the form takes every setting, the dataset loads
+        javafx.scene.control.Menu presets = new javafx.scene.control.Menu("Presets");
+        for (Preset p : Preset.values()) {
+            MenuItem item = new MenuItem(p.label());
+            item.setOnAction(e -> vm.usePreset(p));
+            item.disableProperty().bind(vm.runningProperty());
+            presets.getItems().add(item);
+        }
+        file.getItems().addAll(save, open, new SeparatorMenuItem(), presets);
         MenuItem builtIn = new MenuItem("Barlow Twins (built in)");
         builtIn.setOnAction(e -> openLesson(Lesson.builtIn()));
         MenuItem openLesson = new MenuItem("Open a lesson file\u2026");

@@ -27,6 +27,7 @@ import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunSummary;
+import org.twinlab.train.Preset;
 import org.twinlab.train.Setting;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.SettingType;
@@ -480,6 +481,12 @@ public final class WorkbenchViewModel {
         } catch (IllegalArgumentException e) {
             notice.set("Could not open the settings: " + e.getMessage());
         }
+    }
+
+    /** Puts a preset's settings into the form and loads its dataset, saying what it is and what it costs. */
+    public void usePreset(Preset p) {
+        useSettings(p.config());
+        notice.set("Preset " + p.key() + ": " + p.label() + ". Press Start to train it.");
     }
 
     /** Puts a run's settings into the form and loads its dataset ("Use these settings"). */

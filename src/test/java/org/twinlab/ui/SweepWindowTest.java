@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.twinlab.model.ObjectiveKind;
+import org.twinlab.runs.Study;
 import org.twinlab.train.Settings;
 
 /**
@@ -119,5 +121,49 @@ class SweepWindowTest extends WindowFixture {
         assertTrue(window.sweep.status.getText().startsWith("Sweep finished: 3 of 3"), window.sweep.status.getText());
         assertTrue(window.sweep.queue.getItems().get(0).state().startsWith("ended in an earlier session"),
                 "the first run was not run again: " + window.sweep.queue.getItems().get(0).state());
+    }
+    @Test
+    void theLecturesAblationTableRunsInOneClickAndFillsItsTable(FxRobot robot) throws Exception {
+        tinyRuns(robot, 2);
+        robot.clickOn(window.sweep.studies.get(Study.COLOUR));
+        waitFor("the colour study refused on grayscale data", 30,
+                () -> window.sweep.problem.getText().contains("is grayscale"));
+        assertTrue(window.sweep.start.isDisabled(), "no colour study on grayscale data");
+
+        robot.clickOn(window.sweep.studies.get(Study.ABLATION));
+        waitFor("the plan", 60, () -> window.sweep.plan.getText().startsWith("7 runs, about"));
+        assertEquals("", window.sweep.problem.getText());
+        assertEquals("Start: ablation table", window.sweep.start.getText());
+        assertTrue(window.sweep.add.isDisabled(), "the study fixes what varies");
+        assertEquals(7, window.sweep.queue.getItems().size());
+        robot.clickOn(window.sweep.start);
+        waitFor("the study to start", 30, () -> window.sweepModel.runningProperty().get());
+        assertTrue(window.sweepModel.folder().getFileName().toString().contains("ablation"), "" + window.sweepModel.folder());
+        waitFor("the study to finish", 480, () -> !window.sweepModel.runningProperty().get());
+        assertTrue(window.sweep.status.getText().startsWith("Sweep finished: 7 of 7"), window.sweep.status.getText());
+        waitFor("the results of the 7 rows", 30, () -> window.sweepModel.resultsProperty().get() != null
+                && window.sweepModel.resultsProperty().get().results().rowCount() == 7);
+        SweepResultsView r = window.sweep.results;
+        waitFor("the table drawn", 10, () -> r.studyTable.isVisible() && r.studyCell(6, 2) != null);
+        assertEquals(ObjectiveKind.BARLOW_TWINS.label(), r.studyCell(0, 0), "the lecture's order: the baseline first");
+        assertEquals("71.4%", r.studyCell(0, 1), "the lecture's ImageNet number beside it");
+        assertEquals(ObjectiveKind.CROSS_ENTROPY.label(), r.studyCell(6, 0));
+        for (int row = 0; row < 7; row++) {
+            assertTrue(r.studyCell(row, 2).matches("\\d+\\.\\d%"), "measured linear top-1: " + r.studyCell(row, 2));
+            assertEquals("1", r.studyCell(row, 6));
+        }
+        assertFalse(r.parallelShown(), "one choice varies: no parallel axes");
+        assertEquals("", r.passing.getText(), "nor a count of runs inside brushes");
+        assertEquals(1, r.chartCanvases().size());
+        assertTrue(r.chartCanvases().get(0).chart() instanceof org.twinlab.export.chart.BarChart);
+        Path dir = window.sweepModel.folder();
+        waitFor("the study's files, as ablate writes them", 30, () -> Files.isRegularFile(dir.resolve("ablation.png")));
+        assertEquals(8, Files.readAllLines(dir.resolve("ablation.csv")).size(), "a header and the seven rows");
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WindowTests.snapshot(stage, "study-ablation-1280x800");
     }
 }

@@ -242,6 +242,22 @@ class WorkbenchTest extends WindowFixture {
     }
 
     @Test
+    void aPresetFromTheFileMenuFillsTheFormAsTrainPresetDoes(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 60, () -> vm.datasetProperty().get() != null);
+        javafx.scene.control.Menu presets = (javafx.scene.control.Menu) view.file.getItems().stream()
+                .filter(i -> "Presets".equals(i.getText())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem p89 = presets.getItems().stream()
+                .filter(i -> i.getText().equals(org.twinlab.train.Preset.FASHION_MNIST_89.label())).findFirst().orElseThrow();
+        robot.interact(p89::fire);
+        org.twinlab.train.TrainConfig want = org.twinlab.train.Preset.FASHION_MNIST_89.config();
+        for (org.twinlab.train.Setting<?> s : WorkbenchViewModel.formSettings()) {
+            assertEquals(s.formatOf(want), vm.field(s).get(), s.key() + " as the preset has it");
+        }
+        assertEquals("small-cnn-4", vm.field(Settings.ENCODER).get());
+        assertEquals("128", vm.field(Settings.BATCH_SIZE).get());
+    }
+
+    @Test
     void theFormIsRememberedAcrossRestarts(FxRobot robot) throws Exception {
         Path last = Files.createTempDirectory("twinlab-home").resolve(".twinlab").resolve("last-settings.json");
         WorkbenchViewModel[] first = new WorkbenchViewModel[1];
