@@ -150,20 +150,22 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ExportException(dir + ": not a Twinlab export (no " + FILE + ")");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ExportException(file + ": damaged (not text); export again");
         } catch (IOException e) {
-            throw new ExportException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new ExportException(file + ": cannot be read (" + org.twinlab.util.IoErrors.describe(e) + ")");
         }
         Manifest m;
         try {
-            JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject()) {
-                throw new ExportException(file + ": not a Twinlab manifest (not a JSON object)");
-            }
-            m = parse(file, root.getAsJsonObject());
+            m = parse(file, Json.object(text, file.toString(), "Twinlab manifest"));
         } catch (ExportException e) {
             throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ExportException(e.getMessage());
         } catch (RuntimeException e) {
-            throw new ExportException(file + ": not a readable Twinlab manifest (" + e.getMessage() + ")");
+            // a field missing, or of the wrong type (an object where a number belongs, say)
+            throw new ExportException(file + ": not a whole Twinlab manifest (a field is missing or has the wrong type); "
+                    + "export again");
         }
         if (!m.files().containsKey(WEIGHTS)) {
             throw new ExportException(file + ": lists no " + WEIGHTS);
@@ -181,7 +183,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
                     throw new ExportException(f + ": SHA-256 does not match " + FILE + " (the file was changed or damaged)");
                 }
             } catch (IOException x) {
-                throw new ExportException(f + ": cannot be read (" + x.getMessage() + ")");
+                throw new ExportException(f + ": cannot be read (" + org.twinlab.util.IoErrors.describe(x) + ")");
             }
         }
         return m;

@@ -174,7 +174,7 @@ public final class RunFolder {
             if (!Files.isRegularFile(f)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            List<String> lines = CsvFile.lines(f);
             List<String> kept = new ArrayList<>();
             boolean changed = false;
             for (int i = 0; i < lines.size(); i++) {
@@ -197,7 +197,7 @@ public final class RunFolder {
                 }
             }
             if (changed) {
-                AtomicFiles.writeString(f, String.join("\n", kept) + "\n");
+                CsvFile.writeLines(f, kept);
             }
         }
     }

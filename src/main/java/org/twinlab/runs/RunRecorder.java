@@ -123,9 +123,10 @@ public final class RunRecorder implements TrainingListener {
     private BufferedWriter open(String name, String header) throws IOException {
         Path f = folder.file(name);
         if (Files.isRegularFile(f) && Files.size(f) > 0) {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            if (!lines.get(0).equals(header)) {
-                AtomicFiles.writeString(f, String.join("\n", CsvFile.reshape(lines, header)) + "\n");
+            List<String> lines = CsvFile.lines(f);
+            // an older version's columns are mapped to these; a damaged header is left as it is (rows appended)
+            if (!lines.get(0).equals(header) && lines.get(0).matches("step(,[a-z_]+)+")) {
+                CsvFile.writeLines(f, CsvFile.reshape(lines, header));
             }
             return Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
