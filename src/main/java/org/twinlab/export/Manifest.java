@@ -34,6 +34,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
     /** Twinlab's version, as the command line's --version says it. */
     public static final String TWINLAB_VERSION = "0.1.0";
     public static final String WEIGHTS = "encoder.safetensors";
+    private static final String CHECKSUM = "checksum";
 
     /** The projector's shape, when the export holds its weights. */
     public record Projector(int width, int depth, boolean batchNorm) {
@@ -81,8 +82,28 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         return o;
     }
 
+    /**
+     * The manifest as written: {@link #toJson()} sealed with the SHA-256 of its own content ({@code checksum}), so a
+     * changed byte anywhere in it (a digit of the normalisation, say) is noticed on load, as in a checkpoint record.
+     */
     public String toText() {
-        return Json.GSON.toJson(toJson()) + "\n";
+        JsonObject o = toJson();
+        o.addProperty(CHECKSUM, org.twinlab.runs.Checksums.of(o.toString()));
+        return Json.GSON.toJson(o) + "\n";
+    }
+
+    /** Whether the manifest's own checksum matches its content (manifests written before it had one pass). */
+    private static void verifySeal(Path file, JsonObject o) {
+        if (!o.has(CHECKSUM)) {
+            return;
+        }
+        JsonObject body = o.deepCopy();
+        body.remove(CHECKSUM);
+        if (!o.get(CHECKSUM).isJsonPrimitive()
+                || !org.twinlab.runs.Checksums.of(body.toString()).equalsIgnoreCase(o.get(CHECKSUM).getAsString())) {
+            throw new ExportException(file + ": does not match its own checksum (the manifest was changed or damaged "
+                    + "after the export); export again");
+        }
     }
 
     private static JsonArray floats(float[] v) {
@@ -157,7 +178,9 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         }
         Manifest m;
         try {
-            m = parse(file, Json.object(text, file.toString(), "Twinlab manifest"));
+            JsonObject o = Json.object(text, file.toString(), "Twinlab manifest");
+            verifySeal(file, o);
+            m = parse(file, o);
         } catch (ExportException e) {
             throw e;
         } catch (IllegalArgumentException e) {

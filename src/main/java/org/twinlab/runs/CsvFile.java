@@ -199,6 +199,9 @@ public final class CsvFile {
             raf.seek(from);
             raf.readFully(tail);
             String t = new String(tail, StandardCharsets.UTF_8);
+            if (t.substring(Math.min(t.length(), 4)).indexOf('\uFFFD') >= 0) { // (the tail may start inside a character)
+                return file.getFileName() + ": damaged (holds bytes that are not text)";
+            }
             if (!t.endsWith("\n")) {
                 return file.getFileName() + ": truncated (its last row is incomplete)";
             }

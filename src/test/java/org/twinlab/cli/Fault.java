@@ -93,6 +93,7 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
     static final class Case {
         final Path dir;
         final List<AutoCloseable> cleanup = new ArrayList<>();
+        private final java.util.Set<Path> made = new java.util.HashSet<>();
 
         Case(Path dir) {
             this.dir = dir;
@@ -100,32 +101,41 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
 
         /** The case's copy of a finished run (made on first use, as are the others). */
         Path run() {
-            return FaultFixtures.copy(FaultFixtures.run(), dir.resolve("run"));
+            return fixture(FaultFixtures::run, "run");
         }
 
         /** The case's copy of the run's export. */
         Path export() {
-            return FaultFixtures.copy(FaultFixtures.export(), dir.resolve("export"));
+            return fixture(FaultFixtures::export, "export");
         }
 
         /** The case's copy of a finished sweep of two runs. */
         Path sweep() {
-            return FaultFixtures.copy(FaultFixtures.sweep(), dir.resolve("sweep"));
+            return fixture(FaultFixtures::sweep, "sweep");
         }
 
         /** The case's copy of the small dataset folder (the fixtures themselves read the shared one). */
         Path data() {
-            return FaultFixtures.copy(FaultFixtures.data(), dir.resolve("data"));
+            return fixture(FaultFixtures::data, "data");
         }
 
         /** The case's copy of a uint8 .npy batch of 12 images. */
         Path batch() {
-            return FaultFixtures.copy(FaultFixtures.batch(), dir.resolve("batch.npy"));
+            return fixture(FaultFixtures::batch, "batch.npy");
         }
 
         /** The case's copy of the built-in lesson file. */
         Path lesson() {
-            return FaultFixtures.copy(FaultFixtures.lesson(), dir.resolve("lesson.json"));
+            return fixture(FaultFixtures::lesson, "lesson.json");
+        }
+
+        /** A copy of a fixture made the first time the case asks for it (not again once the setup removed it). */
+        private Path fixture(java.util.function.Supplier<Path> shared, String name) {
+            Path to = dir.resolve(name);
+            if (made.add(to)) {
+                FaultFixtures.copy(shared.get(), to);
+            }
+            return to;
         }
 
         Path resolve(String p) {
@@ -237,9 +247,14 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
 
     /** Flips one bit of the byte at {@code at} (the middle byte when negative). */
     static void flip(Path f, int at) throws IOException {
+        flip(f, at, 0x10);
+    }
+
+    /** Flips the bits {@code mask} of the byte at {@code at} (the middle byte when negative). */
+    static void flip(Path f, int at, int mask) throws IOException {
         byte[] b = Files.readAllBytes(f);
         int i = at < 0 ? b.length / 2 : at;
-        b[i] ^= (byte) 0x10;
+        b[i] ^= (byte) mask;
         Files.write(f, b);
     }
 
