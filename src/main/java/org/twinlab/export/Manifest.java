@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.data.ImageShape;
+import org.twinlab.runs.Checksums;
 import org.twinlab.runs.Json;
 
 /**
@@ -34,7 +35,6 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
     /** Twinlab's version, as the command line's --version says it. */
     public static final String TWINLAB_VERSION = "0.1.0";
     public static final String WEIGHTS = "encoder.safetensors";
-    private static final String CHECKSUM = "checksum";
 
     /** The projector's shape, when the export holds its weights. */
     public record Projector(int width, int depth, boolean batchNorm) {
@@ -87,23 +87,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
      * changed byte anywhere in it (a digit of the normalisation, say) is noticed on load, as in a checkpoint record.
      */
     public String toText() {
-        JsonObject o = toJson();
-        o.addProperty(CHECKSUM, org.twinlab.runs.Checksums.of(o.toString()));
-        return Json.GSON.toJson(o) + "\n";
-    }
-
-    /** Whether the manifest's own checksum matches its content (manifests written before it had one pass). */
-    private static void verifySeal(Path file, JsonObject o) {
-        if (!o.has(CHECKSUM)) {
-            return;
-        }
-        JsonObject body = o.deepCopy();
-        body.remove(CHECKSUM);
-        if (!o.get(CHECKSUM).isJsonPrimitive()
-                || !org.twinlab.runs.Checksums.of(body.toString()).equalsIgnoreCase(o.get(CHECKSUM).getAsString())) {
-            throw new ExportException(file + ": does not match its own checksum (the manifest was changed or damaged "
-                    + "after the export); export again");
-        }
+        return Json.GSON.toJson(Checksums.seal(toJson())) + "\n";
     }
 
     private static JsonArray floats(float[] v) {
@@ -179,7 +163,10 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         Manifest m;
         try {
             JsonObject o = Json.object(text, file.toString(), "Twinlab manifest");
-            verifySeal(file, o);
+            if (!Checksums.sealIntact(o, false)) { // manifests written before they had a seal pass
+                throw new ExportException(file + ": does not match its own checksum (the manifest was changed or damaged "
+                        + "after the export); export again");
+            }
             m = parse(file, o);
         } catch (ExportException e) {
             throw e;

@@ -70,7 +70,6 @@ public final class CheckpointStore {
         Record r = loadRecordOnly(); // config.json no longer matches the record: that is what this mends
         if (r != null && r.json != null) {
             r.json.addProperty("configSha256", Checksums.of(config));
-            r.json.remove("checksum");
             AtomicFiles.writeString(dir.resolve(RECORD), sealed(r.json));
         }
     }
@@ -81,8 +80,7 @@ public final class CheckpointStore {
 
     /** The record with a checksum of its own content, so a damaged or edited record is noticed. */
     private static String sealed(JsonObject r) {
-        r.addProperty("checksum", Checksums.of(r.toString()));
-        return Json.GSON.toJson(r) + "\n";
+        return Json.GSON.toJson(Checksums.seal(r)) + "\n";
     }
 
     private void removeOtherGenerations(String params, String optimizer) throws IOException {
@@ -131,10 +129,7 @@ public final class CheckpointStore {
             if (!o.has("format")) {
                 return legacy(o, rec);
             }
-            String sum = o.has("checksum") ? o.get("checksum").getAsString() : "";
-            JsonObject body = o.deepCopy();
-            body.remove("checksum");
-            if (!Checksums.of(body.toString()).equalsIgnoreCase(sum)) {
+            if (!Checksums.sealIntact(o, true)) {
                 throw new IllegalArgumentException(rec + ": does not match its own checksum (the record was changed or "
                         + "damaged); nothing was loaded or overwritten");
             }

@@ -95,7 +95,7 @@ public final class SweepRunner {
         if (!Files.isRegularFile(dir.resolve(SweepSpec.FILE))) {
             throw new IllegalArgumentException(dir + ": not a sweep folder (no " + SweepSpec.FILE + ")");
         }
-        return new SweepRunner(dir, SweepSpec.read(dir.resolve(SweepSpec.FILE)), true, purpose);
+        return new SweepRunner(dir, SweepSpec.readSealed(dir.resolve(SweepSpec.FILE)), true, purpose);
     }
 
     /**

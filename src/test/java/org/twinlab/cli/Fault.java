@@ -197,6 +197,7 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
             Map<String, String> before = files(c.dir);
             CommandLineTest.Outcome o = action.run(c);
             String what = command + ": " + fault;
+            String says = c.expand(this.says);
             assertEquals(exit, o.code(), what + ": exit code; stderr: " + o.err() + "; stdout: " + o.out());
             if (exit == 2) {
                 assertOneLine(what, o.err(), says);
