@@ -149,6 +149,12 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         if (!Files.isDirectory(dir)) {
             throw new ExportException(dir + ": no such export folder");
         }
+        if (Files.exists(dir.resolve(OutputFolder.INCOMPLETE))) {
+            throw new ExportException(dir + ": not a whole export: an export into it was interrupted or is under way (it "
+                    + "holds " + OutputFolder.INCOMPLETE + "); export again"
+                    + (Files.isDirectory(dir.resolve(OutputFolder.PREVIOUS)) ? " (the export it replaces is kept in "
+                    + dir.resolve(OutputFolder.PREVIOUS) + " until then)" : ""));
+        }
         Path file = dir.resolve(FILE);
         String text;
         try {

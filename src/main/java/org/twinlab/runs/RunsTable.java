@@ -122,15 +122,12 @@ public final class RunsTable {
     }
 
     public static void writeCsv(Table t, Path file) {
+        java.io.StringWriter text = new java.io.StringWriter(); // made in memory: writing it can fail only as a write
+        t.write().csv(text);
         try {
-            AtomicFiles.write(file, out -> {
-                java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-                t.write().csv(w);
-                w.flush();
-            });
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(e instanceof IOException io ? IoErrors.cannotWrite(file, io)
-                    : "cannot write " + file + ": " + e.getMessage());
+            AtomicFiles.writeString(file, text.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(file, e), e);
         }
     }
 }

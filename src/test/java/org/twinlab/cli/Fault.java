@@ -30,7 +30,18 @@ import org.twinlab.runs.RunLock;
  * folder. The setup then damages them. Every file of the case folder is hashed before the command runs, so
  * "unchanged" means byte for byte.
  */
-record Fault(String command, Kind kind, String fault, Setup setup, Action action, int exit, String says, Intact intact) {
+record Fault(String command, Kind kind, String fault, Setup setup, Action action, int exit, String says, Intact intact,
+             boolean midRun) {
+
+    /** A fault found before any work: the command's whole output on stderr is its one line. */
+    Fault(String command, Kind kind, String fault, Setup setup, Action action, int exit, String says, Intact intact) {
+        this(command, kind, fault, setup, action, exit, says, intact, false);
+    }
+
+    /** The same fault met in the middle of the work (a disk that fills up): the last line of stderr is the one. */
+    Fault midway() {
+        return new Fault(command, kind, fault, setup, action, exit, says, intact, true);
+    }
 
     /** The kinds of fault, as the README's matrix counts them. */
     enum Kind {
@@ -200,7 +211,9 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
             String says = c.expand(this.says);
             assertEquals(exit, o.code(), what + ": exit code; stderr: " + o.err() + "; stdout: " + o.out());
             if (exit == 2) {
-                assertOneLine(what, o.err(), says);
+                String err = o.err().strip();
+                assertOneLine(what, midRun ? err.substring(err.lastIndexOf('\n') + 1) : err, says);
+                assertFalse(err.contains("\tat ") || err.contains("Exception"), what + ": no stack trace: " + err);
             } else if (!says.isEmpty()) {
                 assertTrue((o.out() + o.err()).contains(says), what + ": expected '" + says + "' in: " + o.out() + o.err());
             }
