@@ -113,15 +113,11 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             }
         }
         TrainConfig base = Settings.apply(config != null ? Json.readConfig(config) : TrainConfig.defaults(), typed);
-        SweepSpec s = SweepSpec.grid(base, axes);
-        if (seeds != null) {
-            s = s.withSeeds(seeds);
-        }
-        if (random != null) {
-            s = s.withRandom(random, drawSeed == null ? 0 : drawSeed);
-        } else if (drawSeed != null) {
+        if (drawSeed != null && random == null) {
             throw new IllegalArgumentException("--draw-seed goes with --random");
         }
+        SweepSpec s = new SweepSpec("", base, axes, seeds == null ? 0 : seeds, random == null ? 0 : random,
+                drawSeed == null ? 0 : drawSeed);
         s.runs(); // every combination a valid run, before anything is written
         return s;
     }

@@ -9,6 +9,7 @@ import org.twinlab.runs.Json;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
+import org.twinlab.train.Preset;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
@@ -25,6 +26,9 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
 
     @Option(names = "--config", description = "start from this settings file, e.g. a run's config.json (flags override it)")
     Path config;
+    @Option(names = "--preset", paramLabel = "NAME", description = "start from a named, measured configuration "
+            + "(flags override it): fashion-mnist-89 (small-cnn-4, batch 128, 10 epochs: 89% linear top-1)")
+    String preset;
     @Option(names = "--resume", description = "continue the run in this folder from its last checkpoint, exactly; "
             + "with --steps or --epochs, extend a finished run")
     Path resume;
@@ -51,7 +55,11 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
             Double epochs = typed.containsKey(Settings.EPOCHS) ? Settings.EPOCHS.parse(typed.get(Settings.EPOCHS)) : null;
             session = RunSession.resume(resume, steps, epochs, "twinlab train --resume");
         } else {
-            TrainConfig base = config != null ? Json.readConfig(config) : TrainConfig.defaults();
+            if (config != null && preset != null) {
+                throw new IllegalArgumentException("--config and --preset: give one starting point, not both");
+            }
+            TrainConfig base = config != null ? Json.readConfig(config)
+                    : preset != null ? Preset.parse(preset).config() : TrainConfig.defaults();
             TrainConfig cfg = Settings.apply(base, typed);
             session = RunSession.create(runDir != null ? runDir : RunFolder.defaultRoot(), cfg, "twinlab train");
         }

@@ -68,6 +68,17 @@ public final class PyTorchArchitecture {
                         layers.append(GlobalAvgPool())
                         return nn.Sequential(*layers)
                     """;
+            case SMALL_CNN_4 -> """
+                    def build_layers(in_channels, height, width):
+                        \"\"\"small-cnn-4: 32-64-128-256 channels of 3x3 conv + BN + ReLU (strides 1, 2, 2, 2), global average pool.\"\"\"
+                        layers = []
+                        cin = in_channels
+                        for cout, stride in ((32, 1), (64, 2), (128, 2), (256, 2)):
+                            layers += [conv(cin, cout, 3, stride), bn2d(cout), nn.ReLU()]
+                            cin = cout
+                        layers.append(GlobalAvgPool())
+                        return nn.Sequential(*layers)
+                    """;
             case RESNET18 -> """
                     def build_layers(in_channels, height, width):
                         \"\"\"resnet18, CIFAR variant: 3x3 stem with stride 1 and no max-pool, 4 stages of 2 basic blocks.\"\"\"

@@ -20,18 +20,22 @@ final class Encoders {
 
     static Block build(Encoder encoder) {
         return switch (encoder) {
-            case SMALL_CNN -> smallCnn();
+            case SMALL_CNN -> cnn(new int[] {32, 64, 128}, new int[] {1, 2, 2});
+            case SMALL_CNN_4 -> cnn(new int[] {32, 64, 128, 256}, new int[] {1, 2, 2, 2});
             case RESNET18 -> resnet18();
             case MLP -> mlp();
         };
     }
 
-    /** 32-64-128 channels of 3x3 conv + BN + ReLU (strides 1, 2, 2), global average pool: fast on a laptop CPU. */
-    private static Block smallCnn() {
+    /**
+     * 3x3 conv + BN + ReLU blocks of the given channels and strides, then a global average pool: fast on a
+     * laptop CPU (small-cnn: 32-64-128, strides 1, 2, 2).
+     */
+    private static Block cnn(int[] filters, int[] strides) {
         SequentialBlock b = new SequentialBlock();
-        convBnRelu(b, 32, 1);
-        convBnRelu(b, 64, 2);
-        convBnRelu(b, 128, 2);
+        for (int i = 0; i < filters.length; i++) {
+            convBnRelu(b, filters[i], strides[i]);
+        }
         b.add(Pool.globalAvgPool2dBlock());
         return b;
     }

@@ -128,7 +128,7 @@ class ExportCommandsTest {
         Path unknown = copy("unknown");
         editManifest(unknown, "\"architecture\": \"small-cnn\"", "\"architecture\": \"vit-b16\"");
         unseal(unknown);
-        expectBroken(unknown, "unknown architecture 'vit-b16' (this Twinlab knows small-cnn, resnet18, mlp)");
+        expectBroken(unknown, "unknown architecture 'vit-b16' (this Twinlab knows small-cnn, small-cnn-4, resnet18, mlp)");
 
         Path other = copy("other");
         editManifest(other, "\"architecture\": \"small-cnn\"", "\"architecture\": \"mlp\"");

@@ -57,6 +57,22 @@ class SettingFlagsTest {
     }
 
     @Test
+    void aPresetIsAStartingPointThatFlagsChange() throws Exception {
+        CommandLineTest.Outcome o = CommandLineTest.run("train", "--preset", "fashion-mnist-89", "--dataset",
+                "fashion-mnist-sample", "--steps", "2", "--batch", "64", "--probe-every", "0", "--no-baselines",
+                "--run-dir", dir.toString(), "--json");
+        assertEquals(0, o.code(), o.err());
+        Path folder = Path.of(org.twinlab.runs.Json.GSON.fromJson(o.out().strip(), com.google.gson.JsonObject.class)
+                .get("runFolder").getAsString());
+        TrainConfig c = org.twinlab.runs.Json.readConfig(folder.resolve("config.json"));
+        assertEquals(org.twinlab.model.Encoder.SMALL_CNN_4, c.encoder(), "from the preset");
+        assertEquals(64, c.batchSize(), "from the flag");
+        CommandLineTest.Outcome bad = CommandLineTest.run("train", "--preset", "fast", "--run-dir", dir.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().strip().startsWith("twinlab: preset: 'fast' is not one of fashion-mnist-89"), bad.err());
+    }
+
+    @Test
     void aGpuThatCannotBeUsedIsOneLineBeforeAnyWork() {
         CommandLineTest.Outcome o = CommandLineTest.run("train", "--device", "gpu", "--run-dir", dir.toString());
         assertEquals(2, o.code());

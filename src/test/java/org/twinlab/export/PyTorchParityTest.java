@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.twinlab.model.Encoder;
 import org.twinlab.cli.TwinlabCommand;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
@@ -38,8 +39,9 @@ class PyTorchParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "resnet18", "mlp"})
-    void encoderPyMatchesEmbed(String encoder) throws Exception {
+    @EnumSource(Encoder.class)
+    void encoderPyMatchesEmbed(Encoder each) throws Exception {
+        String encoder = each.key();
         long t0 = System.nanoTime();
         Path run = ExportFixtures.trainedRun(root.resolve("runs"), encoder, 2, false);
         System.out.printf("%s: trained in %.1f s%n", encoder, (System.nanoTime() - t0) / 1e9);

@@ -60,6 +60,20 @@ class SettingsTest {
     }
 
     @Test
+    void everyPresetIsAValidConfigurationInTheCurrentFormat() throws Exception {
+        for (Preset p : Preset.values()) {
+            TrainConfig c = p.config();
+            assertTrue(c.problems().isEmpty(), p.key());
+            try (var in = Preset.class.getResourceAsStream("/presets/" + p.key() + ".json")) {
+                assertEquals(Json.configText(c), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        p.key() + " is stored exactly as config.json is written, every setting present");
+            }
+        }
+        assertEquals(org.twinlab.model.Encoder.SMALL_CNN_4, Preset.FASHION_MNIST_89.config().encoder());
+        assertEquals(128, Preset.FASHION_MNIST_89.config().batchSize());
+    }
+
+    @Test
     void epochsClearStepsAndStepsOverrideEpochs() {
         TrainConfig steps = Settings.apply(TrainConfig.defaults(), Map.of(Settings.STEPS, "50"));
         assertEquals(50, steps.steps());

@@ -1,0 +1,53 @@
+package org.twinlab.train;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.twinlab.util.Choice;
+
+/**
+ * Named, measured configurations a person starts from ({@code train --preset}, the window's File menu),
+ * each a config.json shipped as a resource under {@code presets/}. Flags and the form change them
+ * further like any configuration.
+ */
+public enum Preset implements Choice {
+    /** The Fashion-MNIST recipe that reaches 89% linear top-1 in 10 epochs (README, "Measured"). */
+    FASHION_MNIST_89("fashion-mnist-89", "Fashion-MNIST to 89% (small-cnn-4, batch 128, 10 epochs)");
+
+    private final String key;
+    private final String label;
+
+    Preset(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** The preset's configuration, validated. */
+    public TrainConfig config() {
+        String resource = "/presets/" + key + ".json";
+        try (InputStream in = Preset.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the preset " + resource + " is missing from this build");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Settings.fromJson(JsonParser.parseString(text).getAsJsonObject()).validated();
+        } catch (IOException e) {
+            throw new IllegalStateException("the preset " + resource + " cannot be read", e);
+        }
+    }
+
+    public static Preset parse(String text) {
+        return Choice.parse(Preset.class, text, "preset");
+    }
+}
