@@ -10,7 +10,6 @@ import org.twinlab.train.SettingType;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.util.IoErrors;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -92,7 +91,9 @@ public final class RunsTable {
     public static Table where(Table t, String key, String value) {
         Column<?> c = column(t, key);
         Selection sel;
-        if (c.type() == ColumnType.DOUBLE) {
+        // by class, not c.type() == ColumnType.DOUBLE: Tablesaw can hold two DOUBLE types, depending on which
+        // of its classes the JVM loaded first, and then a number column would be taken for text
+        if (c instanceof DoubleColumn numbers) {
             double v;
             try {
                 v = Double.parseDouble(value.trim());
@@ -100,7 +101,7 @@ public final class RunsTable {
                 throw new IllegalArgumentException("--where " + key + "=" + value + ": " + key + " is a number, '"
                         + value + "' is not");
             }
-            sel = ((DoubleColumn) c).isEqualTo(v);
+            sel = numbers.isEqualTo(v);
         } else {
             sel = ((StringColumn) c).lowerCase().isEqualTo(value.trim().toLowerCase(Locale.ROOT));
         }
