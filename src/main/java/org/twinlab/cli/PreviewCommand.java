@@ -7,7 +7,9 @@ import org.twinlab.augment.AugmentPreview;
 import org.twinlab.data.ArgbImage;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.runs.AtomicFiles;
 import org.twinlab.runs.Json;
+import org.twinlab.util.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,7 +44,12 @@ final class PreviewCommand implements Callable<Integer> {
         AugmentConfig aug = config != null && Json.readConfig(config).augment() != null
                 ? Json.readConfig(config).augment() : AugmentConfig.official(d.shape());
         ArgbImage img = AugmentPreview.render(d, aug, AugmentPreview.pickIndices(d, count, seed), seed, scale);
-        img.writePng(out);
+        byte[] png = img.png();
+        try {
+            AtomicFiles.write(out, o -> o.write(png));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(out, e), e);
+        }
         spec.commandLine().getOut().printf("wrote %s (%dx%d): originals, view A, view B of %d %s images%n", out,
                 img.width(), img.height(), count, d.name());
         return 0;

@@ -16,10 +16,17 @@ final class ProgressPrinter implements TrainingListener {
     private TrainingEvent.Started started;
     private int total;
     private long lastDraw;
+    private java.util.function.BooleanSupplier quietFailure = () -> false;
 
     ProgressPrinter(PrintWriter err, boolean bar) {
         this.err = err;
         this.bar = bar;
+    }
+
+    /** A failure the command reports itself, as its one line at the end: only the bar's line is ended. */
+    ProgressPrinter quietFailure(java.util.function.BooleanSupplier quiet) {
+        this.quietFailure = quiet;
+        return this;
     }
 
     @Override
@@ -55,8 +62,14 @@ final class ProgressPrinter implements TrainingListener {
             }
             case TrainingEvent.State s -> {
                 if (s.state().isTerminal() && s.message() != null) {
-                    err.println();
-                    err.println(s.state().name().toLowerCase(Locale.ROOT) + ": " + s.message());
+                    if (quietFailure.getAsBoolean()) {
+                        if (bar) {
+                            err.println();
+                        }
+                    } else {
+                        err.println();
+                        err.println(s.state().name().toLowerCase(Locale.ROOT) + ": " + s.message());
+                    }
                 }
             }
             default -> {

@@ -64,10 +64,17 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
             session = RunSession.create(runDir != null ? runDir : RunFolder.defaultRoot(), cfg, "twinlab train");
         }
         session.baselines(!noBaselines);
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), !json);
+        // a write that failed (a full disk) is the command's one line at the end, not a failed run's summary
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), !json)
+                .quietFailure(() -> session.writeFailure() != null);
         session.listener(progress);
         // Ctrl+C: ask the loop to stop and give it time to save its checkpoint and summary
         RunSummary s = CtrlC.during(() -> session.stopAndWait(60, TimeUnit.SECONDS), session::run);
+        if (session.writeFailure() != null) {
+            String kept = session.keptCheckpoint();
+            throw new IllegalArgumentException(session.writeFailure().getMessage() + "; " + kept
+                    + (kept.endsWith("whole") ? ": make room, then twinlab train --resume " + session.folder().dir() : ""));
+        }
         if (json) {
             out.println(Json.toLine(s));
         } else {

@@ -50,8 +50,7 @@ public final class TwinlabCommand implements Runnable {
                 return 2;
             }
             if (ex instanceof java.io.IOException io) {
-                err.println("twinlab: " + (io.getMessage() != null && io.getMessage().contains("/") ? io.getMessage()
-                        : org.twinlab.util.IoErrors.describe(io)));
+                err.println("twinlab: " + org.twinlab.util.IoErrors.line(io));
                 return 2;
             }
             throw ex;

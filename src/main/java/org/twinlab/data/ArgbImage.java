@@ -19,17 +19,28 @@ public record ArgbImage(int width, int height, int[] pixels) {
         return pixels[y * width + x];
     }
 
-    /** Writes the picture as a PNG, creating the folder if needed. */
-    public void writePng(Path file) {
+    /** The picture as the bytes of a PNG file (encoded in memory, so writing them can fail only as a write). */
+    public byte[] png() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, width, height, pixels, 0, width);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("this Java has no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a byte array
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the picture as a PNG, creating the folder if needed. */
+    public void writePng(Path file) {
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            Files.write(file, png());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -107,6 +107,9 @@ public final class IdxReader {
     private static Path require(Path folder, String base) {
         Path found = find(folder, base);
         if (found == null) {
+            if (Files.isDirectory(folder.resolve(base))) {
+                throw new DatasetException(folder.resolve(base), "is a folder, not an IDX file");
+            }
             throw new DatasetException(folder, "no " + base + " or " + base + ".gz in this folder");
         }
         return found;
@@ -141,7 +144,7 @@ public final class IdxReader {
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot be read: " + e.getMessage(), e);
+            throw new DatasetException(file, "cannot be read: " + org.twinlab.util.IoErrors.describe(e), e);
         }
     }
 

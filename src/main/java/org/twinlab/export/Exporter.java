@@ -20,6 +20,7 @@ import org.twinlab.model.TwinNetwork;
 import org.twinlab.runs.AtomicFiles;
 import org.twinlab.train.DevicePreference;
 import org.twinlab.train.Devices;
+import org.twinlab.util.IoErrors;
 
 /**
  * Takes a run's trained encoder out of Twinlab:
@@ -50,14 +51,13 @@ public final class Exporter {
         List<Path> written = new ArrayList<>();
         try {
             ExportResult r = write(run, s, arch, outDir, options, written);
-            List<String> names = written.stream().map(p -> relative(outDir, p)).toList();
-            out.removeStale(names);
+            out.commit();
             return new ExportResult(outDir, r.architecture(), r.step(), r.points(), r.files(), r.bytes(),
                     (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException e) {
             out.abandon(written);
             if (e instanceof IOException io) {
-                throw new ExportException(outDir + ": the export failed (" + io.getMessage() + ")", io);
+                throw new ExportException(outDir + ": the export failed (" + IoErrors.describe(io) + ")", io);
             }
             throw e;
         }

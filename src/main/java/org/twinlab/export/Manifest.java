@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.data.ImageShape;
+import org.twinlab.runs.Checksums;
 import org.twinlab.runs.Json;
 
 /**
@@ -81,8 +82,12 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         return o;
     }
 
+    /**
+     * The manifest as written: {@link #toJson()} sealed with the SHA-256 of its own content ({@code checksum}), so a
+     * changed byte anywhere in it (a digit of the normalisation, say) is noticed on load, as in a checkpoint record.
+     */
     public String toText() {
-        return Json.GSON.toJson(toJson()) + "\n";
+        return Json.GSON.toJson(Checksums.seal(toJson())) + "\n";
     }
 
     private static JsonArray floats(float[] v) {
@@ -144,26 +149,39 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
         if (!Files.isDirectory(dir)) {
             throw new ExportException(dir + ": no such export folder");
         }
+        if (Files.exists(dir.resolve(OutputFolder.INCOMPLETE))) {
+            throw new ExportException(dir + ": not a whole export: an export into it was interrupted or is under way (it "
+                    + "holds " + OutputFolder.INCOMPLETE + "); export again"
+                    + (Files.isDirectory(dir.resolve(OutputFolder.PREVIOUS)) ? " (the export it replaces is kept in "
+                    + dir.resolve(OutputFolder.PREVIOUS) + " until then)" : ""));
+        }
         Path file = dir.resolve(FILE);
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ExportException(dir + ": not a Twinlab export (no " + FILE + ")");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ExportException(file + ": damaged (not text); export again");
         } catch (IOException e) {
-            throw new ExportException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new ExportException(file + ": cannot be read (" + org.twinlab.util.IoErrors.describe(e) + ")");
         }
         Manifest m;
         try {
-            JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject()) {
-                throw new ExportException(file + ": not a Twinlab manifest (not a JSON object)");
+            JsonObject o = Json.object(text, file.toString(), "Twinlab manifest");
+            if (!Checksums.sealIntact(o, false)) { // manifests written before they had a seal pass
+                throw new ExportException(file + ": does not match its own checksum (the manifest was changed or damaged "
+                        + "after the export); export again");
             }
-            m = parse(file, root.getAsJsonObject());
+            m = parse(file, o);
         } catch (ExportException e) {
             throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ExportException(e.getMessage());
         } catch (RuntimeException e) {
-            throw new ExportException(file + ": not a readable Twinlab manifest (" + e.getMessage() + ")");
+            // a field missing, or of the wrong type (an object where a number belongs, say)
+            throw new ExportException(file + ": not a whole Twinlab manifest (a field is missing or has the wrong type); "
+                    + "export again");
         }
         if (!m.files().containsKey(WEIGHTS)) {
             throw new ExportException(file + ": lists no " + WEIGHTS);
@@ -181,7 +199,7 @@ public record Manifest(String architecture, int featureDim, ImageShape input, fl
                     throw new ExportException(f + ": SHA-256 does not match " + FILE + " (the file was changed or damaged)");
                 }
             } catch (IOException x) {
-                throw new ExportException(f + ": cannot be read (" + x.getMessage() + ")");
+                throw new ExportException(f + ": cannot be read (" + org.twinlab.util.IoErrors.describe(x) + ")");
             }
         }
         return m;

@@ -1,9 +1,7 @@
 package org.twinlab.export;
 
 import ai.djl.ndarray.NDManager;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,13 +93,13 @@ public final class RunArtifacts {
 
     /** The whole config.json as the run wrote it. */
     public JsonObject configJson() {
-        return readJson(folder.file(RunFolder.CONFIG)).orElseThrow(
+        return readJson(folder.file(RunFolder.CONFIG), "settings").orElseThrow(
                 () -> new ExportException(folder.file(RunFolder.CONFIG) + ": unreadable"));
     }
 
     /** summary.json, if the run wrote one. */
     public Optional<JsonObject> summary() {
-        return readJson(folder.file(RunFolder.SUMMARY));
+        return readJson(folder.file(RunFolder.SUMMARY), "run summary");
     }
 
     /** The run's network with the checkpoint's weights, its parameters in a sub-manager of {@code manager}. */
@@ -146,15 +144,23 @@ public final class RunArtifacts {
                 c.values(), c.meanDiagonal(), c.meanAbsOffDiagonal()));
     }
 
-    private static Optional<JsonObject> readJson(Path file) {
+    /** A JSON file of the run, or empty where there is none; a damaged one is one line naming it. */
+    private static Optional<JsonObject> readJson(Path file, String what) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        String text;
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(file));
-            return e.isJsonObject() ? Optional.of(e.getAsJsonObject()) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw new ExportException(file + ": not readable JSON (" + e.getMessage() + ")");
+            text = Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ExportException(file + ": damaged (not text)");
+        } catch (IOException e) {
+            throw new ExportException(file + ": cannot be read (" + IoErrors.describe(e) + ")", e);
+        }
+        try {
+            return Optional.of(org.twinlab.runs.Json.object(text, file.toString(), what));
+        } catch (IllegalArgumentException e) {
+            throw new ExportException(e.getMessage());
         }
     }
 }

@@ -30,6 +30,9 @@ public final class CheckpointStore {
     public static final String RECORD = "checkpoint.json";
     static final String LEGACY_PARAMS = "model.params";
     private static final int FORMAT = 2;
+    private static final String CONFIG_SHA = "configSha256";
+    /** The config.json checksum before Twinlab extended the run, accepted until the next checkpoint. */
+    private static final String CONFIG_BEFORE = "configSha256Before";
 
     private final Path dir;
     private final Path config;
@@ -59,18 +62,21 @@ public final class CheckpointStore {
         r.addProperty("optimizer", optimizer);
         r.add("lambda", finite(c.lambda()));
         r.add("learningRate", finite(c.learningRate()));
-        r.addProperty("configSha256", Checksums.of(config));
+        r.addProperty(CONFIG_SHA, Checksums.of(config));
         r.add("sha256", sums);
         AtomicFiles.writeString(dir.resolve(RECORD), sealed(r));
         removeOtherGenerations(params, optimizer);
     }
 
-    /** Updates the record's config checksum after Twinlab itself changed config.json (extending a run). */
-    void rehashConfig() throws IOException {
-        Record r = loadRecordOnly(); // config.json no longer matches the record: that is what this mends
+    /**
+     * Before Twinlab itself rewrites config.json (extending a run): the record is made to accept the new text
+     * as well as the present one, so a crash between the two writes leaves a run that still resumes.
+     */
+    void acceptConfig(String newConfigText) throws IOException {
+        Record r = loadRecordOnly();
         if (r != null && r.json != null) {
-            r.json.addProperty("configSha256", Checksums.of(config));
-            r.json.remove("checksum");
+            r.json.addProperty(CONFIG_BEFORE, r.json.get(CONFIG_SHA).getAsString());
+            r.json.addProperty(CONFIG_SHA, Checksums.of(newConfigText));
             AtomicFiles.writeString(dir.resolve(RECORD), sealed(r.json));
         }
     }
@@ -81,8 +87,7 @@ public final class CheckpointStore {
 
     /** The record with a checksum of its own content, so a damaged or edited record is noticed. */
     private static String sealed(JsonObject r) {
-        r.addProperty("checksum", Checksums.of(r.toString()));
-        return Json.GSON.toJson(r) + "\n";
+        return Json.GSON.toJson(Checksums.seal(r)) + "\n";
     }
 
     private void removeOtherGenerations(String params, String optimizer) throws IOException {
@@ -131,10 +136,7 @@ public final class CheckpointStore {
             if (!o.has("format")) {
                 return legacy(o, rec);
             }
-            String sum = o.has("checksum") ? o.get("checksum").getAsString() : "";
-            JsonObject body = o.deepCopy();
-            body.remove("checksum");
-            if (!Checksums.of(body.toString()).equalsIgnoreCase(sum)) {
+            if (!Checksums.sealIntact(o, true)) {
                 throw new IllegalArgumentException(rec + ": does not match its own checksum (the record was changed or "
                         + "damaged); nothing was loaded or overwritten");
             }
@@ -147,7 +149,9 @@ public final class CheckpointStore {
             }
             Checksums.verify(params, sums.get(params.getFileName().toString()).getAsString());
             Checksums.verify(optimizer, sums.get(optimizer.getFileName().toString()).getAsString());
-            if (!Checksums.of(config).equalsIgnoreCase(o.get("configSha256").getAsString())) {
+            String now = Checksums.of(config);
+            if (!now.equalsIgnoreCase(o.get(CONFIG_SHA).getAsString())
+                    && !(o.has(CONFIG_BEFORE) && now.equalsIgnoreCase(o.get(CONFIG_BEFORE).getAsString()))) {
                 throw new IllegalArgumentException(config + ": was changed after the last checkpoint was written (its "
                         + "checksum no longer matches), so the weights were trained with other settings; put the file "
                         + "back, or start a new run from it with --config");

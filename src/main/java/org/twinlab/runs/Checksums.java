@@ -39,6 +39,30 @@ public final class Checksums {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The field of a JSON record that holds the SHA-256 of the record's own content. */
+    public static final String SEAL = "checksum";
+
+    /**
+     * Seals a JSON record (a checkpoint record, an export's manifest, a sweep's definition): adds {@link #SEAL},
+     * the SHA-256 of the rest of its content, so a changed or damaged byte anywhere in it is noticed when it is
+     * read back, also where the change still parses.
+     */
+    public static com.google.gson.JsonObject seal(com.google.gson.JsonObject o) {
+        o.remove(SEAL);
+        o.addProperty(SEAL, of(o.toString()));
+        return o;
+    }
+
+    /** Whether a record read back matches its seal; one without a seal matches only where none is {@code required}. */
+    public static boolean sealIntact(com.google.gson.JsonObject o, boolean required) {
+        if (!o.has(SEAL)) {
+            return !required;
+        }
+        com.google.gson.JsonObject body = o.deepCopy();
+        body.remove(SEAL);
+        return o.get(SEAL).isJsonPrimitive() && of(body.toString()).equalsIgnoreCase(o.get(SEAL).getAsString());
+    }
+
     /** Writes a file atomically and returns the SHA-256 of what was written. */
     public static String write(Path file, AtomicFiles.Writer writer) throws IOException {
         MessageDigest md = sha256();

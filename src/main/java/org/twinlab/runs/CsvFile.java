@@ -38,9 +38,10 @@ public final class CsvFile {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8); // a byte that is not text reads as U+FFFD
         } catch (IOException e) {
-            return new CsvFile(List.of(), List.of(), file.getFileName() + ": cannot be read");
+            return new CsvFile(List.of(), List.of(), file.getFileName() + ": cannot be read ("
+                    + org.twinlab.util.IoErrors.describe(e) + ")");
         }
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || lines[0].isBlank()) {
@@ -65,6 +66,9 @@ public final class CsvFile {
                 continue;
             }
             rows.add(cells);
+        }
+        if (problem == null && text.indexOf('\uFFFD') >= 0) {
+            problem = file.getFileName() + ": damaged (holds bytes that are not text)";
         }
         if (problem == null && !text.endsWith("\n")) {
             problem = file.getFileName() + ": truncated (its last row is incomplete)";
@@ -116,6 +120,18 @@ public final class CsvFile {
             out[i] = number(i, column);
         }
         return out;
+    }
+
+    /**
+     * A step file's lines as they are, byte for byte (read as ISO-8859-1, so a damaged byte survives a rewrite
+     * unchanged instead of failing it); {@link #writeLines} writes them back the same way, atomically.
+     */
+    static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+    }
+
+    static void writeLines(Path file, List<String> lines) throws IOException {
+        AtomicFiles.write(file, out -> out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** This file's rows under another header (see {@link #reshape}). */
@@ -183,6 +199,9 @@ public final class CsvFile {
             raf.seek(from);
             raf.readFully(tail);
             String t = new String(tail, StandardCharsets.UTF_8);
+            if (t.substring(Math.min(t.length(), 4)).indexOf('\uFFFD') >= 0) { // (the tail may start inside a character)
+                return file.getFileName() + ": damaged (holds bytes that are not text)";
+            }
             if (!t.endsWith("\n")) {
                 return file.getFileName() + ": truncated (its last row is incomplete)";
             }

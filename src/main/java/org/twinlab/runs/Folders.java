@@ -23,7 +23,7 @@ public final class Folders {
     }
 
     /** {@link #deleteTree} for a scratch folder whose removal may fail without harm. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         try {
             deleteTree(dir);
         } catch (IOException e) {

@@ -113,7 +113,7 @@ public final class Json {
             }
         } catch (JsonParseException | IOException | IllegalStateException ex) {
             throw new IllegalArgumentException(origin + ": not a " + what + " file: " + whereBroken(ex.getMessage())
-                    + " (a " + what + " file is one JSON object, like a run's config.json)");
+                    + (what.equals("settings") ? " (a settings file is one JSON object, like a run's config.json)" : ""));
         }
         if (!e.isJsonObject()) {
             throw new IllegalArgumentException(origin + ": not a " + what + " file: it holds "

@@ -52,15 +52,30 @@ public final class RunFolder {
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(base + "-" + i);
         }
+        return make(dir, config, "cannot create a run folder in " + root + ": ");
+    }
+
+    /**
+     * Makes the folder (and the folders above it that are missing) and writes its config; when the config cannot
+     * be written (a full disk), what was made is removed again, so a failed start leaves nothing behind.
+     */
+    private static RunFolder make(Path dir, TrainConfig config, String cannotCreate) {
+        Path firstNew = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            firstNew = p;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create a run folder in " + root + ": " + IoErrors.describe(e));
+            throw new IllegalArgumentException(cannotCreate + IoErrors.describe(e));
         }
         RunFolder f = new RunFolder(dir);
         try {
             Json.writeConfig(f.file(CONFIG), config);
         } catch (IOException e) {
+            if (firstNew != null) {
+                Folders.deleteQuietly(firstNew);
+            }
             throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
         }
         return f;
@@ -85,17 +100,10 @@ public final class RunFolder {
                     }
                 }
             }
-            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the run folder " + dir + ": " + IoErrors.describe(e));
         }
-        RunFolder f = new RunFolder(dir);
-        try {
-            Json.writeConfig(f.file(CONFIG), config);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
-        }
-        return f;
+        return make(dir, config, "cannot create the run folder " + dir + ": ");
     }
 
     /**
@@ -161,10 +169,14 @@ public final class RunFolder {
         AtomicFiles.writeString(file(META), Json.toJson(meta) + "\n");
     }
 
-    /** Replaces config.json (extending a finished run) and keeps the checkpoint's record of it in step. */
+    /**
+     * Replaces config.json (extending a finished run), the checkpoint's record told first: at any moment of a
+     * crash the run still resumes, with the old length or the new.
+     */
     void rewriteConfig(TrainConfig config) throws IOException {
-        Json.writeConfig(file(CONFIG), config);
-        checkpoints().rehashConfig();
+        String text = Json.configText(config);
+        checkpoints().acceptConfig(text);
+        AtomicFiles.writeString(file(CONFIG), text);
     }
 
     /** Drops rows after {@code step}: a resumed run continues from its checkpoint, not from the crash. */
@@ -174,7 +186,7 @@ public final class RunFolder {
             if (!Files.isRegularFile(f)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            List<String> lines = CsvFile.lines(f);
             List<String> kept = new ArrayList<>();
             boolean changed = false;
             for (int i = 0; i < lines.size(); i++) {
@@ -197,7 +209,7 @@ public final class RunFolder {
                 }
             }
             if (changed) {
-                AtomicFiles.writeString(f, String.join("\n", kept) + "\n");
+                CsvFile.writeLines(f, kept);
             }
         }
     }

@@ -105,8 +105,15 @@ public final class RunHistory {
             } catch (IOException | RuntimeException e) {
                 problems.add(RunFolder.SUMMARY + ": damaged");
             }
+            if (summary == null && problems.stream().noneMatch(p -> p.startsWith(RunFolder.SUMMARY))) {
+                problems.add(RunFolder.SUMMARY + ": damaged (empty)");
+            }
         }
         String metricsProblem = CsvFile.tailProblem(dir.resolve(RunFolder.METRICS));
+        if (metricsProblem == null && summary != null && summary.steps() > 0
+                && !Files.isRegularFile(dir.resolve(RunFolder.METRICS))) {
+            metricsProblem = "no " + RunFolder.METRICS;
+        }
         boolean checkpoint = false;
         try {
             checkpoint = new CheckpointStore(dir).exists() && recordReadable(dir);

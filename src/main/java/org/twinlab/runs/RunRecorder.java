@@ -39,13 +39,39 @@ public final class RunRecorder implements TrainingListener {
     private ProbeResult random;
     private ProbeResult pixels;
     private RunSummary summary;
+    private volatile UncheckedIOException failure;
 
     RunRecorder(RunFolder folder) {
         this.folder = folder;
     }
 
+    /**
+     * The first write that failed (a full disk, a folder that went away), as one line naming the run folder;
+     * null while every write succeeds. The run fails with it; once it has happened, the end of the run is
+     * recorded where the disk still allows and further failures add nothing.
+     */
+    UncheckedIOException failure() {
+        return failure;
+    }
+
+    /** Records a failed write of the run's files (the recorder's own, or a checkpoint's) and returns it to throw. */
+    UncheckedIOException failed(IOException e) {
+        if (failure == null) {
+            failure = new UncheckedIOException(IoErrors.cannotWrite(folder.dir(), e), e);
+        }
+        return failure;
+    }
+
     @Override
     public void onEvent(TrainingEvent event) {
+        if (failure != null && event instanceof TrainingEvent.State s && s.state().isTerminal()) {
+            try {
+                state(s); // the summary of the failed run, where the disk allows
+            } catch (IOException | RuntimeException e) {
+                // the run already failed with the first write that could not be made
+            }
+            return;
+        }
         try {
             switch (event) {
                 case TrainingEvent.Started s -> started = s;
@@ -60,7 +86,7 @@ public final class RunRecorder implements TrainingListener {
                 case TrainingEvent.State s -> state(s);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(IoErrors.cannotWrite(folder.dir(), e), e);
+            throw failed(e);
         }
     }
 
@@ -123,9 +149,10 @@ public final class RunRecorder implements TrainingListener {
     private BufferedWriter open(String name, String header) throws IOException {
         Path f = folder.file(name);
         if (Files.isRegularFile(f) && Files.size(f) > 0) {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            if (!lines.get(0).equals(header)) {
-                AtomicFiles.writeString(f, String.join("\n", CsvFile.reshape(lines, header)) + "\n");
+            List<String> lines = CsvFile.lines(f);
+            // an older version's columns are mapped to these; a damaged header is left as it is (rows appended)
+            if (!lines.get(0).equals(header) && lines.get(0).matches("step(,[a-z_]+)+")) {
+                CsvFile.writeLines(f, CsvFile.reshape(lines, header));
             }
             return Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
@@ -185,15 +212,27 @@ public final class RunRecorder implements TrainingListener {
         if (!s.state().isTerminal()) {
             return;
         }
-        flush();
-        if (metrics != null) {
-            metrics.close();
-            metrics = null;
+        String state = s.state().name().toLowerCase(Locale.ROOT);
+        summary = summaryOf(s, state); // kept in memory first: a write that fails below does not lose it
+        try {
+            flush();
+        } finally {
+            if (metrics != null) {
+                metrics.close();
+                metrics = null;
+            }
+            if (diagnostics != null) {
+                diagnostics.close();
+                diagnostics = null;
+            }
         }
-        if (diagnostics != null) {
-            diagnostics.close();
-            diagnostics = null;
-        }
+        // a run that failed because its folder could not be written is not a result: on disk it is stopped, to resume
+        RunSummary written = failure != null && s.state() == org.twinlab.train.RunState.FAILED ? summaryOf(s, "stopped")
+                : summary;
+        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY), Json.toJson(written) + "\n");
+    }
+
+    private RunSummary summaryOf(TrainingEvent.State s, String state) {
         TrainingEvent.Step l = lastStep;
         Map<String, Double> terms = new LinkedHashMap<>();
         if (started != null) {
@@ -203,7 +242,7 @@ public final class RunRecorder implements TrainingListener {
         }
         int first = started == null ? 0 : started.firstStep();
         int batch = started == null ? 0 : started.config().batchSize();
-        summary = new RunSummary(s.state().name().toLowerCase(Locale.ROOT), s.message(),
+        return new RunSummary(state, s.message(),
                 started == null ? null : started.config().objective().key(), s.step(),
                 l == null ? 0 : l.epoch(), l == null ? Double.NaN : l.loss(), terms,
                 lastTrained == null ? Double.NaN : lastTrained.linearTop1(),
@@ -214,6 +253,5 @@ public final class RunRecorder implements TrainingListener {
                 lastCorrelation == null ? Double.NaN : lastCorrelation.effectiveRank(),
                 l == null || l.elapsedSeconds() == 0 ? 0 : (double) (l.step() - first) * batch / l.elapsedSeconds(),
                 l == null ? 0 : l.elapsedSeconds(), started == null ? null : started.device(), folder.dir().toString());
-        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY), Json.toJson(summary) + "\n");
     }
 }

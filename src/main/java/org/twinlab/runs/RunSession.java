@@ -17,6 +17,7 @@ import org.twinlab.train.SettingProblem;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingListener;
+import org.twinlab.util.IoErrors;
 
 /**
  * One run, UI-free: the one way to create or reopen a run folder, hold its lock, wire its recorder and
@@ -49,8 +50,12 @@ public final class RunSession implements AutoCloseable {
         this.recorder = new RunRecorder(folder);
         this.trainer = new Trainer(config, dataset, control).listener(recorder)
                 .checkpoints(c -> {
-                    recorder.flush(); // rows up to the checkpoint are on disk before it is
-                    folder.checkpoints().save(c);
+                    try {
+                        recorder.flush(); // rows up to the checkpoint are on disk before it is
+                        folder.checkpoints().save(c);
+                    } catch (IOException e) {
+                        throw recorder.failed(e);
+                    }
                 }, folder.dir().toString());
         if (resume != null) {
             trainer.resumeFrom(resume);
@@ -142,14 +147,18 @@ public final class RunSession implements AutoCloseable {
                 throw new IllegalArgumentException(dir + ": finished at step " + ckpt.step() + " of " + planned
                         + "; to train it further, resume with more steps or epochs, e.g. --resume " + dir + " " + more);
             }
-            if (!longer.equals(cfg)) {
-                if (Files.isRegularFile(f.file(RunFolder.SUMMARY))) {
-                    Files.copy(f.file(RunFolder.SUMMARY), f.file(String.format(Locale.ROOT, "summary-%d.json", ckpt.step())),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                if (!longer.equals(cfg)) {
+                    if (Files.isRegularFile(f.file(RunFolder.SUMMARY))) {
+                        AtomicFiles.write(f.file(String.format(Locale.ROOT, "summary-%d.json", ckpt.step())),
+                                out -> Files.copy(f.file(RunFolder.SUMMARY), out));
+                    }
+                    f.rewriteConfig(longer);
                 }
-                f.rewriteConfig(longer);
+                f.truncateAfter(ckpt.step());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e), e);
             }
-            f.truncateAfter(ckpt.step());
             return new RunSession(f, longer, data, lock, ckpt, control);
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -208,6 +217,24 @@ public final class RunSession implements AutoCloseable {
 
     public int totalSteps() {
         return trainer.totalSteps();
+    }
+
+    /**
+     * Why the run failed when it was a write to its folder (a full disk, say): one line naming the folder and the
+     * reason; null when every write succeeded. The summary then says "failed" with the same message.
+     */
+    public java.io.UncheckedIOException writeFailure() {
+        return recorder.failure();
+    }
+
+    /** After a failed write: what is left to resume from ("its checkpoint of step 300 is whole"), in words. */
+    public String keptCheckpoint() {
+        try {
+            CheckpointStore.Record r = folder.checkpoints().load();
+            return r == null ? "no checkpoint was written" : "its checkpoint of step " + r.step() + " is whole";
+        } catch (IOException | RuntimeException e) {
+            return "its checkpoint cannot be read back (" + e.getMessage() + ")";
+        }
     }
 
     /** Runs to the end, a stop or a failure (blocking), then releases the folder; returns the summary. */

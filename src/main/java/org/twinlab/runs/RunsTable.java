@@ -93,7 +93,9 @@ public final class RunsTable {
     public static Table where(Table t, String key, String value) {
         Column<?> c = column(t, key);
         Selection sel;
-        if (c instanceof DoubleColumn) {
+        // by class, not c.type() == ColumnType.DOUBLE: Tablesaw can hold two DOUBLE types, depending on which
+        // of its classes the JVM loaded first, and then a number column would be taken for text
+        if (c instanceof DoubleColumn numbers) {
             double v;
             try {
                 v = Double.parseDouble(value.trim());
@@ -101,7 +103,7 @@ public final class RunsTable {
                 throw new IllegalArgumentException("--where " + key + "=" + value + ": " + key + " is a number, '"
                         + value + "' is not");
             }
-            sel = ((DoubleColumn) c).isEqualTo(v);
+            sel = numbers.isEqualTo(v);
         } else {
             sel = ((StringColumn) c).lowerCase().isEqualTo(value.trim().toLowerCase(Locale.ROOT));
         }
@@ -142,15 +144,12 @@ public final class RunsTable {
     }
 
     public static void writeCsv(Table t, Path file) {
+        java.io.StringWriter text = new java.io.StringWriter(); // made in memory: writing it can fail only as a write
+        t.write().csv(text);
         try {
-            AtomicFiles.write(file, out -> {
-                java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-                t.write().csv(w);
-                w.flush();
-            });
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(e instanceof IOException io ? IoErrors.cannotWrite(file, io)
-                    : "cannot write " + file + ": " + e.getMessage());
+            AtomicFiles.writeString(file, text.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(IoErrors.cannotWrite(file, e), e);
         }
     }
 }

@@ -95,7 +95,7 @@ public final class SweepRunner {
         if (!Files.isRegularFile(dir.resolve(SweepSpec.FILE))) {
             throw new IllegalArgumentException(dir + ": not a sweep folder (no " + SweepSpec.FILE + ")");
         }
-        return new SweepRunner(dir, SweepSpec.read(dir.resolve(SweepSpec.FILE)), true, purpose);
+        return new SweepRunner(dir, SweepSpec.readSealed(dir.resolve(SweepSpec.FILE)), true, purpose);
     }
 
     /**
@@ -201,12 +201,21 @@ public final class SweepRunner {
         }
         datasets = open::get;
         plan.stream().map(r -> r.config().device()).distinct().forEach(Devices::select); // a GPU that cannot be used: one line now
+        boolean made = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the sweep folder " + dir + ": " + IoErrors.describe(e));
         }
-        RunLock lock = RunLock.acquire(dir, purpose);
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir, purpose);
+        } catch (RuntimeException e) {
+            if (made) {
+                Folders.deleteQuietly(dir);
+            }
+            throw e;
+        }
         try {
             if (!resuming) {
                 if (Files.isRegularFile(dir.resolve(SweepSpec.FILE))) {
@@ -226,6 +235,9 @@ public final class SweepRunner {
             return lock;
         } catch (IOException e) {
             lock.close();
+            if (made) {
+                Folders.deleteQuietly(dir); // a new sweep that could not start leaves nothing behind
+            }
             throw new IllegalArgumentException(IoErrors.cannotWrite(dir, e));
         } catch (RuntimeException e) {
             lock.close();
@@ -287,6 +299,10 @@ public final class SweepRunner {
                     first > 0));
             RunSummary s = session.run();
             boolean skip = control.end();
+            if (session.writeFailure() != null) { // a full disk is not a result of the run: the sweep stops, resumable
+                throw new java.io.UncheckedIOException(session.writeFailure().getMessage() + "; make room, then finish "
+                        + "the sweep: twinlab sweep --resume " + dir, session.writeFailure().getCause());
+            }
             double wall = (System.nanoTime() - r0) / 1e9;
             est.measured(r, (double) (s.steps() - first) / Math.max(1, total), wall);
             boolean result = "finished".equals(s.state()) || "failed".equals(s.state());

@@ -213,7 +213,7 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
         o.addProperty("random", random);
         o.addProperty("drawSeed", drawSeed);
         o.add("base", Settings.toJson(base));
-        return Json.GSON.toJson(o) + "\n";
+        return Json.GSON.toJson(Checksums.seal(o)) + "\n";
     }
 
     private static <T> JsonElement jsonValue(Setting<T> s, String text) {
@@ -222,6 +222,24 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
 
     /** Reads a sweep file; anything wrong is one line naming the file and the place in it. */
     public static SweepSpec read(Path file) {
+        return parse(text(file), file.toString());
+    }
+
+    /**
+     * A sweep folder's own sweep.json, to finish the sweep: also refused when it was changed after the sweep
+     * began (its seal no longer matches), so runs not yet made never silently run other settings than planned.
+     */
+    static SweepSpec readSealed(Path file) {
+        String text = text(file);
+        SweepSpec s = parse(text, file.toString());
+        if (!Checksums.sealIntact(Json.object(text, file.toString(), "sweep"), false)) {
+            throw new IllegalArgumentException(file + ": was changed after the sweep began (its checksum no longer "
+                    + "matches); put it back, or start a new sweep from it with twinlab sweep --file " + file + " --out DIR");
+        }
+        return s;
+    }
+
+    private static String text(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -232,7 +250,7 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot be read (" + IoErrors.describe(e) + ")");
         }
-        return parse(text, file.toString());
+        return text;
     }
 
     /** A sweep definition from its JSON text; {@code origin} names it in messages. */
@@ -240,6 +258,9 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
         JsonObject o = Json.object(text, origin, "sweep");
         Set<String> known = Set.of("study", "axes", "seeds", "random", "drawSeed", "base");
         for (String k : o.keySet()) {
+            if (k.equals(Checksums.SEAL)) {
+                continue; // a sweep folder's sweep.json is sealed; a copy given with --file may be edited
+            }
             if (!known.contains(k)) {
                 throw new IllegalArgumentException(origin + ": \"" + k + "\" is not part of a sweep (expected "
                         + String.join(", ", known) + ")");

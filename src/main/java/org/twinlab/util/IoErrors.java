@@ -37,6 +37,18 @@ public final class IoErrors {
         return m == null || m.isBlank() ? "input/output error" : lower(m);
     }
 
+    /**
+     * Any I/O failure as one line: "PATH: REASON" where the failure names its file, else its own message where that
+     * names a path, else the reason alone.
+     */
+    public static String line(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + describe(e);
+        }
+        String m = e.getMessage();
+        return m != null && m.contains("/") ? m : describe(e);
+    }
+
     /** "cannot write to PATH: REASON": one line for any failed write. */
     public static String cannotWrite(Path path, IOException e) {
         return "cannot write to " + path + ": " + describe(e);

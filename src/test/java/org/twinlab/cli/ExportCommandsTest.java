@@ -121,12 +121,18 @@ class ExportCommandsTest {
         Files.delete(deleted.resolve("projector/sprite.png"));
         expectBroken(deleted, "sprite.png: missing (manifest.json lists it)");
 
+        Path edited = copy("edited");
+        editManifest(edited, "\"architecture\": \"small-cnn\"", "\"architecture\": \"mlp\"");
+        expectBroken(edited, "manifest.json: does not match its own checksum");
+
         Path unknown = copy("unknown");
         editManifest(unknown, "\"architecture\": \"small-cnn\"", "\"architecture\": \"vit-b16\"");
+        unseal(unknown);
         expectBroken(unknown, "unknown architecture 'vit-b16' (this Twinlab knows small-cnn, small-cnn-4, resnet18, mlp)");
 
         Path other = copy("other");
         editManifest(other, "\"architecture\": \"small-cnn\"", "\"architecture\": \"mlp\"");
+        unseal(other);
         expectBroken(other, "encoder.safetensors: holds a small-cnn encoder but manifest.json names mlp");
 
         Path noManifest = copy("no-manifest");
@@ -156,6 +162,14 @@ class ExportCommandsTest {
             }
         }
         return to;
+    }
+
+    /** The manifest without its own checksum, as exports before it had one: read, its content checked field by field. */
+    private static void unseal(Path dir) throws Exception {
+        Path m = dir.resolve("manifest.json");
+        JsonObject o = Json.GSON.fromJson(Files.readString(m), JsonObject.class);
+        o.remove("checksum");
+        Files.writeString(m, Json.GSON.toJson(o));
     }
 
     private static void editManifest(Path dir, String from, String to) throws Exception {

@@ -72,6 +72,21 @@ class RunFolderTest {
                 "pairs_per_second", "elapsed_seconds", "resident_mb"), metrics.columnNames(), "a column per term");
         assertEquals(12, f.checkpoints().load().step());
         assertTrue(Files.size(f.file(RunFolder.CORRELATION)) > 32 * 32 * 4);
+
+        // extending the run rewrites config.json: a crash between telling the checkpoint and writing the file
+        // leaves a run that loads with either text, and only those
+        TrainConfig.Builder longer = f.config().toBuilder();
+        longer.steps = 20;
+        String longerText = Json.configText(longer.build());
+        f.checkpoints().acceptConfig(longerText);
+        assertEquals(12, f.checkpoints().load().step(), "the old config.json still matches");
+        Files.writeString(f.file(RunFolder.CONFIG), longerText);
+        assertEquals(12, f.checkpoints().load().step(), "the new one matches");
+        TrainConfig.Builder edited = longer.build().toBuilder();
+        edited.lambda = 0.5;
+        Files.writeString(f.file(RunFolder.CONFIG), Json.configText(edited.build()));
+        var e = assertThrows(IllegalArgumentException.class, () -> f.checkpoints().load());
+        assertTrue(e.getMessage().contains("was changed after the last checkpoint"), e.getMessage());
     }
 
     @Test
