@@ -20,8 +20,7 @@ import org.twinlab.runs.RunLock;
 /**
  * One row of the fault matrix: which command, what kind of fault, the fault in words, how to make it, what to
  * run, the exit code, what the one line says, and what must still be intact afterwards. The test classes hold
- * their rows in tables ({@code cases()}); {@link FaultMatrixReportTest} turns every table into the README's
- * matrix.
+ * their rows in tables ({@code cases()}), one dynamic test per row; the README's Reliability section counts them.
  *
  * <p>A case runs in a folder of its own. The paths in the arguments name copies of the shared fixtures
  * ({@link FaultFixtures}) made for the case where they appear: {@code {run}} a finished run, {@code {export}}
