@@ -188,13 +188,14 @@ final class OutputFolder {
 
     /**
      * Where an export of {@code runDir} goes when a person picks {@code chosen} in a folder chooser: the
-     * folder itself when it is empty or holds an earlier export (so an export can be made again in place),
-     * else a new {@code <run folder>-export} inside it ({@code -2}, {@code -3}... when taken).
+     * folder itself when it is empty or holds an earlier export (so an export can be made again in place), or
+     * an export a kill left half done ({@link #prepare} repairs it), else a new {@code <run folder>-export}
+     * inside it ({@code -2}, {@code -3}... when taken).
      */
     static Path target(Path chosen, Path runDir) {
         if (Files.isDirectory(chosen)) {
             try (Stream<Path> s = Files.list(chosen)) {
-                if (s.findAny().isEmpty() || Manifest.isExport(chosen)) {
+                if (s.findAny().isEmpty() || Manifest.isExport(chosen) || Files.exists(chosen.resolve(INCOMPLETE))) {
                     return chosen;
                 }
             } catch (IOException e) {
@@ -203,7 +204,7 @@ final class OutputFolder {
         }
         String base = runDir.getFileName() + "-export";
         Path p = chosen.resolve(base);
-        for (int i = 2; Files.exists(p) && !Manifest.isExport(p); i++) {
+        for (int i = 2; Files.exists(p) && !Manifest.isExport(p) && !Files.exists(p.resolve(INCOMPLETE)); i++) {
             p = chosen.resolve(base + "-" + i);
         }
         return p;

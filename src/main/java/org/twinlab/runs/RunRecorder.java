@@ -217,13 +217,15 @@ public final class RunRecorder implements TrainingListener {
         try {
             flush();
         } finally {
-            if (metrics != null) {
-                metrics.close();
-                metrics = null;
-            }
-            if (diagnostics != null) {
-                diagnostics.close();
-                diagnostics = null;
+            // each closed on its own: a close that fails (it flushes; a full disk) must not leave the other open
+            java.io.Writer m = metrics;
+            java.io.Writer d = diagnostics;
+            metrics = null;
+            diagnostics = null;
+            try (d) {
+                if (m != null) {
+                    m.close();
+                }
             }
         }
         // a run that failed because its folder could not be written is not a result: on disk it is stopped, to resume

@@ -62,7 +62,7 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
             throw new IllegalArgumentException("nothing to sweep: give --set KEY=V1,V2,..., --log-range KEY=LO:HI:N or --seeds N");
         }
         if (random > 0 && axes.isEmpty()) {
-            throw new IllegalArgumentException("--random draws values of the swept settings: give --set or --log-range too");
+            throw new IllegalArgumentException("random draws pick values of the swept settings: sweep a setting too (--set or --log-range)");
         }
         long n = (long) Math.max(1, seeds) * (random > 0 ? random
                 : axes.stream().mapToLong(a -> a.grid().size()).reduce(1, (x, y) -> x * y));

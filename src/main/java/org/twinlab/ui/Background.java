@@ -28,12 +28,21 @@ final class Background {
         return t;
     }
 
-    /** The exception's own line, or its kind where it has none (a bug, not a user's mistake). */
+    /**
+     * One line in plain words: an I/O failure as "PATH: reason" (Java's own message of some is only the path),
+     * otherwise the exception's first line; one without a message is a bug, said as such, not by its class.
+     */
     static String message(Throwable e) {
         if (e == null) {
             return "unknown error";
         }
+        if (e instanceof java.io.UncheckedIOException u) {
+            e = u.getCause();
+        }
+        if (e instanceof java.io.IOException io) {
+            return org.twinlab.util.IoErrors.line(io);
+        }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return m == null || m.isBlank() ? "an internal error (please report it)" : m.lines().findFirst().orElse(m);
     }
 }

@@ -50,8 +50,10 @@ public final class CompareViewModel {
                 loading.set(false);
             }
         }, m -> {
-            loading.set(false);
-            problem.accept("Could not compare the runs: " + m);
+            if (mine == generation) { // an older load's failure says nothing about the one going now
+                loading.set(false);
+                problem.accept("Could not compare the runs: " + m);
+            }
         });
     }
 

@@ -68,7 +68,11 @@ public final class MainWindow extends StackPane implements Navigator {
                 runsModel.reload(); // runs may have ended, been renamed or been added by the command line
             }
         });
-        exports = new ExportDialogs(new ExportViewModel(vm), this, this, showDocument);
+        ExportViewModel exportModel = new ExportViewModel(vm);
+        exports = new ExportDialogs(exportModel, this, this, showDocument);
+        // one export or probe at a time: a second into the same folder would take the first for a killed one
+        exportButton.disableProperty().bind(exportModel.busyProperty());
+        openEncoder.disableProperty().bind(exportModel.busyProperty());
         exportButton.setTooltip(new Tooltip("Export the encoder of the run the panels show (finished or stopped)"));
         exportButton.setOnAction(e -> exports.exportCurrent());
         openEncoder.setTooltip(new Tooltip("Probe an exported encoder on the loaded dataset, and start a run from it"));

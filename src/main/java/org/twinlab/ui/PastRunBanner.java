@@ -48,6 +48,11 @@ final class PastRunBanner extends ToolbarBanner {
         back.setOnAction(e -> vm.showLive());
         getChildren().addAll(text, spacer, resume, useSettings, export, back);
         vm.pastRunProperty().addListener((o, a, p) -> show(p, vm));
+        // Continue waits while a run or a sweep trains, also one that starts after the banner appeared
+        resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            PastRun p = vm.pastRunProperty().get();
+            return p == null || !p.entry().resumable() || vm.busyProperty().get();
+        }, vm.pastRunProperty(), vm.busyProperty()));
         show(null, vm);
     }
 
@@ -58,7 +63,6 @@ final class PastRunBanner extends ToolbarBanner {
             return;
         }
         text.setText(p.banner());
-        resume.setDisable(!p.entry().resumable() || vm.runningProperty().get());
         useSettings.setDisable(p.entry().config() == null);
         export.setDisable(!p.entry().hasCheckpoint());
     }

@@ -139,7 +139,8 @@ final class RunsView extends BorderPane {
         open.disableProperty().bind(notOne);
         open.setOnAction(e -> openSelected());
         resume.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().size() != 1
-                || !selected().get(0).resumable(), table.getSelectionModel().getSelectedItems()));
+                || !selected().get(0).resumable() || model.trainingProperty().get(),
+                table.getSelectionModel().getSelectedItems(), model.trainingProperty()));
         resume.setTooltip(new Tooltip("Continue a stopped run from its checkpoint, in the live panels"));
         resume.setOnAction(e -> {
             model.resume(selected().get(0));

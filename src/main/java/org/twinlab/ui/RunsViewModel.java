@@ -179,6 +179,11 @@ public final class RunsViewModel {
         }, m -> problem.accept("Could not open the run: " + m));
     }
 
+    /** Whether a run or a sweep trains now: Continue waits (one training at a time). */
+    public javafx.beans.binding.BooleanBinding trainingProperty() {
+        return workbench.busyProperty();
+    }
+
     /** "Continue": the stopped run goes on in the live panels from its checkpoint. */
     public void resume(RunEntry e) {
         workbench.resume(e.dir());

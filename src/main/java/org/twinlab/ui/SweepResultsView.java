@@ -234,7 +234,7 @@ final class SweepResultsView extends VBox {
                 files.add(f);
             }
             Path f = dir.resolve("parallel-coordinates-" + m + ".png");
-            javax.imageio.ImageIO.write(pcImage, "png", f.toFile());
+            org.twinlab.runs.AtomicFiles.write(f, o -> javax.imageio.ImageIO.write(pcImage, "png", o));
             files.add(f);
             return files;
         }, files -> nav.notify("Wrote " + files.size() + " plots to " + dir), nav::notify);

@@ -219,7 +219,7 @@ final class SweepView extends BorderPane {
         Button resume = new Button("Resume sweep\u2026");
         resume.setTooltip(new Tooltip("Finish a cancelled or interrupted sweep: finished runs are not run again"));
         resume.setOnAction(e -> chooseSweep(true));
-        resume.disableProperty().bind(model.runningProperty());
+        resume.disableProperty().bind(model.runningProperty().or(workbench.busyProperty()));
         HBox folders = new HBox(6, open, resume);
         draws.disableProperty().bind(random.selectedProperty().not().or(isStudy));
         VBox box = new VBox(8, studies(), new Separator(), title, base, rows, add, seedRow, grid, randomRow, plan, problem, start, new Separator(),

@@ -69,6 +69,8 @@ public final class SweepViewModel {
     private volatile SweepRunner runner;
     private long estimateGeneration;
     private long resultsGeneration;
+    /** The sweep folder whose results are shown: the running sweep's, or one opened. */
+    private Path shown;
 
     public SweepViewModel(WorkbenchViewModel workbench) {
         this.workbench = workbench;
@@ -106,13 +108,9 @@ public final class SweepViewModel {
             for (SweepAxisRow.Model m : axes) {
                 list.add(m.axis());
             }
-            SweepSpec s = SweepSpec.grid(base, list);
-            if (seeds.get() > 1) {
-                s = s.withSeeds(seeds.get());
-            }
-            if (random.get()) {
-                s = s.withRandom(draws.get(), base.seed());
-            }
+            // as the command line builds it: repeats of seeds alone are a sweep too
+            SweepSpec s = new SweepSpec("", base, list, seeds.get() > 1 ? seeds.get() : 0, random.get() ? draws.get() : 0,
+                    random.get() ? base.seed() : 0);
             problem.set("");
             return s;
         } catch (IllegalArgumentException e) {
@@ -143,6 +141,11 @@ public final class SweepViewModel {
                 return;
             }
         }
+        if (running.get() || workbench.busyProperty().get()) {
+            // an estimate may time a few training steps: never beside a run or a sweep that trains
+            plan.set(n + " run" + (n == 1 ? "" : "s") + " (the time is estimated when nothing trains)");
+            return;
+        }
         plan.set(n + " run" + (n == 1 ? "" : "s") + ", estimating the time\u2026");
         Dataset data = workbench.datasetProperty().get();
         Path root = workbench.service().runRoot();
@@ -172,8 +175,8 @@ public final class SweepViewModel {
     /** Starts the sweep in a new folder in the runs folder; the live panels follow each run. */
     public void start(Consumer<String> failed) {
         SweepSpec s = spec();
-        if (s == null || running.get()) {
-            return;
+        if (s == null || running.get() || workbench.busyProperty().get()) {
+            return; // one training at a time: not beside a run of the Workbench
         }
         Path dir = SweepRunner.newFolder(workbench.service().runRoot(), s.study().isEmpty() ? "sweep" : s.study());
         launch(runner(dir, s, workbench.datasetProperty().get()), failed);
@@ -181,7 +184,7 @@ public final class SweepViewModel {
 
     /** Goes on with an unfinished sweep (cancelled, or killed) in {@code dir}. */
     public void resume(Path dir, Consumer<String> failed) {
-        if (running.get()) {
+        if (running.get() || workbench.busyProperty().get()) {
             return;
         }
         try {
@@ -201,20 +204,22 @@ public final class SweepViewModel {
         queue.setAll(r.plan().stream().map(p -> new QueuedRun(p, "queued", Double.NaN)).toList());
         r.listener(new Follower());
         refreshResults(); // the results area names the sweep (and shows a resumed sweep's earlier runs) at once
-        Background.run("sweep", r::run, o -> ended(o.state() + ": " + o.finished() + " of " + o.total() + " runs with a result"),
-                m -> {
-                    ended("failed: " + m);
+        shown = r.dir();
+        Background.run("sweep", r::run, o -> ended(o.state() + ": " + o.finished() + " of " + o.total() + " runs with a result",
+                true), m -> {
+                    // a sweep that failed may never have held its folder (another process's lock): write nothing there
+                    ended("failed: " + m, false);
                     failed.accept("The sweep stopped: " + m);
                 });
     }
 
-    private void ended(String how) {
+    private void ended(String how, boolean ran) {
         running.set(false);
         paused.set(false);
         workbench.setSweeping(false);
         status.set("Sweep " + how);
         current.set("");
-        refreshResults(true);
+        refreshResults(ran);
     }
 
     /** Forwards the sweep's events: the runs' own to the live panels, the rest to this model on the FX thread. */
@@ -284,11 +289,12 @@ public final class SweepViewModel {
                 }
                 return new SweepResultsModel(r.dir(), r.spec(), t);
             }, m -> {
-                // reads can end out of order: an older one (fewer runs) must not replace a newer one
-                if (mine == resultsGeneration) {
+                // reads can end out of order: an older one (fewer runs) must not replace a newer one, nor a
+                // running sweep's the results of a sweep folder opened meanwhile
+                if (mine == resultsGeneration && r.dir().equals(shown)) {
                     results.set(m);
                 }
-            }, m -> status.set("The results could not be written: " + m));
+            }, m -> status.set("The results could not be read or written: " + m));
         }
     }
 
@@ -299,6 +305,7 @@ public final class SweepViewModel {
             return new SweepResultsModel(dir, r.spec(), r.results());
         }, m -> {
             resultsGeneration++;
+            shown = dir;
             results.set(m);
         }, m -> failed.accept("Could not open the sweep: " + m));
     }

@@ -63,6 +63,8 @@ public final class WorkbenchViewModel {
     /** The current run of a sweep, which the panels follow while no past run is opened (null: none). */
     private final ReadOnlyObjectWrapper<LiveRun> followed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper();
+    /** A run or a sweep trains: nothing else may start one (Start, Continue, a sweep, Resume sweep). */
+    private final javafx.beans.binding.BooleanBinding busy = running.or(sweeping);
     private final ObjectBinding<List<SettingProblem>> problems;
     private final StringBinding startBlockedReason;
     private final StringBinding defaultRunName;
@@ -323,7 +325,7 @@ public final class WorkbenchViewModel {
 
     public void start() {
         TrainConfig c = config();
-        if (c == null || running.get() || dataset.get() == null) {
+        if (c == null || busy.get() || dataset.get() == null) {
             return;
         }
         remember(c);
@@ -337,8 +339,8 @@ public final class WorkbenchViewModel {
 
     /** Continues a stopped run from its checkpoint, in the live panels. */
     public void resume(Path runDir) {
-        if (running.get()) {
-            return;
+        if (busy.get()) {
+            return; // one training at a time on the machine: a run or a sweep
         }
         past.set(null);
         followed.set(null);
@@ -513,6 +515,11 @@ public final class WorkbenchViewModel {
     /** While a sweep goes, Start says so and stays disabled: one training at a time on the machine. */
     public void setSweeping(boolean on) {
         sweeping.set(on);
+    }
+
+    /** Whether a run or a sweep is training now (one training at a time). */
+    public javafx.beans.binding.BooleanBinding busyProperty() {
+        return busy;
     }
 
     public ReadOnlyObjectProperty<PastRun> pastRunProperty() {

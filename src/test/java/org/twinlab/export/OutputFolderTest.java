@@ -177,4 +177,15 @@ class OutputFolderTest {
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         assertEquals(before, tree(dir));
     }
+    @Test
+    void theWindowsChoiceOfFolderKeepsAHalfReplacedExportForItsRepair() throws IOException {
+        Path dir = earlier();
+        Files.writeString(dir.resolve(MARK), "");
+        aside(dir, Manifest.FILE, Manifest.WEIGHTS); // killed while the earlier export was being moved aside
+        Path run = root.resolve("2026-11-26-run");
+        assertEquals(dir, OutputFolder.target(dir, run), "the folder itself, which prepare() repairs, not a new one inside it");
+        Path other = Files.createDirectories(root.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        assertEquals(other.resolve("2026-11-26-run-export"), OutputFolder.target(other, run), "a folder of other things");
+    }
 }

@@ -3,6 +3,7 @@ package org.twinlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twinlab.ui.WindowTests.waitFor;
 
@@ -61,6 +62,9 @@ class SweepWindowTest extends WindowFixture {
         robot.clickOn(window.sweep.start);
         waitFor("the sweep to start", 30, () -> window.sweepModel.runningProperty().get());
         assertTrue(window.workbench.start.isDisabled(), "no second training while a sweep goes");
+        LiveRun during = vm.live();
+        robot.interact(() -> vm.resume(Path.of("any-run")));
+        assertSame(during, vm.live(), "nor does Continue start one");
         assertTrue(window.sweepBanner.isVisible(), "the panels say they show a sweep's run");
         waitFor("the panels following a run of the sweep", 60, () -> {
             followed.set(followed.get() || (vm.live() != before && vm.live().stepCount() > 0));
@@ -125,6 +129,12 @@ class SweepWindowTest extends WindowFixture {
     @Test
     void theLecturesAblationTableRunsInOneClickAndFillsItsTable(FxRobot robot) throws Exception {
         tinyRuns(robot, 2);
+        // repeats alone are a sweep, as on the command line (sweep --seeds N)
+        robot.interact(() -> window.sweep.seeds.getValueFactory().setValue(3));
+        waitFor("a plan of 3 seeds", 60, () -> window.sweep.plan.getText().startsWith("3 runs"));
+        assertEquals("", window.sweep.problem.getText());
+        robot.interact(() -> window.sweep.seeds.getValueFactory().setValue(1));
+
         robot.clickOn(window.sweep.studies.get(Study.COLOUR));
         waitFor("the colour study refused on grayscale data", 30,
                 () -> window.sweep.problem.getText().contains("is grayscale"));
@@ -144,13 +154,13 @@ class SweepWindowTest extends WindowFixture {
         waitFor("the results of the 7 rows", 30, () -> window.sweepModel.resultsProperty().get() != null
                 && window.sweepModel.resultsProperty().get().results().rowCount() == 7);
         SweepResultsView r = window.sweep.results;
-        waitFor("the table drawn", 10, () -> r.studyTable.isVisible() && r.studyCell(6, 2) != null);
-        assertEquals(ObjectiveKind.BARLOW_TWINS.label(), r.studyCell(0, 0), "the lecture's order: the baseline first");
-        assertEquals("71.4%", r.studyCell(0, 1), "the lecture's ImageNet number beside it");
-        assertEquals(ObjectiveKind.CROSS_ENTROPY.label(), r.studyCell(6, 0));
+        waitFor("the table drawn", 10, () -> r.studyTable.isVisible() && cell(r, 6, 2) != null);
+        assertEquals(ObjectiveKind.BARLOW_TWINS.label(), cell(r, 0, 0), "the lecture's order: the baseline first");
+        assertEquals("71.4%", cell(r, 0, 1), "the lecture's ImageNet number beside it");
+        assertEquals(ObjectiveKind.CROSS_ENTROPY.label(), cell(r, 6, 0));
         for (int row = 0; row < 7; row++) {
-            assertTrue(r.studyCell(row, 2).matches("\\d+\\.\\d%"), "measured linear top-1: " + r.studyCell(row, 2));
-            assertEquals("1", r.studyCell(row, 6));
+            assertTrue(cell(r, row, 2).matches("\\d+\\.\\d%"), "measured linear top-1: " + cell(r, row, 2));
+            assertEquals("1", cell(r, row, 6));
         }
         assertFalse(r.parallelShown(), "one choice varies: no parallel axes");
         assertEquals("", r.passing.getText(), "nor a count of runs inside brushes");
@@ -165,5 +175,10 @@ class SweepWindowTest extends WindowFixture {
         });
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         WindowTests.snapshot(stage, "study-ablation-1280x800");
+    }
+
+    /** A cell of the study table, read on the FX thread (a redraw may be filling the table). */
+    private static String cell(SweepResultsView r, int row, int column) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> r.studyCell(row, column)).get();
     }
 }
