@@ -178,8 +178,18 @@ public final class Trainer {
         ImageShape shape = dataset.shape();
         Objective objective = config.objective().create();
         TwoViewAugmenter augmenter = TwoViewAugmenter.forDataset(dataset, augmentation());
-        LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(),
-                (int) Math.round(config.warmupEpochs() * spe), total);
+        int warmup = (int) Math.round(config.warmupEpochs() * spe);
+        String warmupNote = null;
+        if (warmup >= total && total > 1) {
+            // a warm-up as long as the run would never reach the rate set (a 30-step demo under a 1-epoch
+            // warm-up trains at a few percent of it): it takes half the run instead, and says so
+            int cut = total / 2;
+            warmupNote = String.format(java.util.Locale.ROOT, "the warm-up of %s epochs (%d steps) is as long as this "
+                    + "%d-step run: it takes %d steps instead", Settings.WARMUP_EPOCHS.format(config.warmupEpochs()),
+                    warmup, total, cut);
+            warmup = cut;
+        }
+        LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), warmup, total);
         List<Parameter> params = net.trainableParameters();
         int probeSteps = config.probeEvery() > 0 ? (int) Math.max(1, Math.round(config.probeEvery() * spe)) : 0;
         int checkpointSteps = config.checkpointEvery() > 0 ? config.checkpointEvery() : spe;
@@ -187,6 +197,9 @@ public final class Trainer {
         publish(new TrainingEvent.Started(config, Devices.describe(device), firstStep, total, spe,
                 net.parameterCount(), runFolder, objective.terms()));
         publish(new TrainingEvent.State(RunState.RUNNING, firstStep, null));
+        if (warmupNote != null) {
+            publish(new TrainingEvent.Notice(firstStep, warmupNote));
+        }
         if (probes && baselines && firstStep == 0) {
             probe(root, net, 0, config.initEncoder().isBlank() ? ProbeResult.RANDOM : ProbeResult.INITIAL);
             publish(new TrainingEvent.Probe(ProbeSuite.pixels(dataset, root, config.seed())));

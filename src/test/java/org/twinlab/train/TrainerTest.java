@@ -137,6 +137,24 @@ class TrainerTest {
     }
 
     @Test
+    void aWarmUpAsLongAsTheRunTakesHalfOfItAndSaysSo() {
+        TestRuns.Collector c = new TestRuns.Collector();
+        TrainConfig.Builder b = TestRuns.small(6).toBuilder();
+        b.warmupEpochs = 1; // far longer than 6 steps: the rate would never reach the one set
+        TrainConfig cfg = b.build();
+        new Trainer(cfg, SAMPLE, new RunControl()).probes(false).listener(c).run();
+        List<TrainingEvent.Notice> notices = c.of(TrainingEvent.Notice.class);
+        assertEquals(1, notices.size(), "" + notices);
+        assertTrue(notices.get(0).message().endsWith("is as long as this 6-step run: it takes 3 steps instead"),
+                notices.get(0).message());
+        List<TrainingEvent.Step> steps = c.of(TrainingEvent.Step.class);
+        // steps 1-3 warm up to the full rate, then the cosine decay: the 4th step's rate is the highest
+        double top = steps.stream().mapToDouble(TrainingEvent.Step::learningRate).max().orElseThrow();
+        assertEquals(cfg.learningRate(), top, 1e-3 * cfg.learningRate(), "the run reaches the rate set");
+        assertTrue(steps.get(0).learningRate() < steps.get(2).learningRate());
+    }
+
+    @Test
     void aDivergingRunFailsWithAMessageNamingTheStep() {
         TrainConfig.Builder b = TestRuns.small(50).toBuilder();
         b.optimizer = OptimizerKind.SGD;
