@@ -13,14 +13,22 @@ import org.twinlab.util.Choice;
  */
 public enum Preset implements Choice {
     /** The Fashion-MNIST recipe that reaches 89% linear top-1 in 10 epochs (README, "Measured"). */
-    FASHION_MNIST_89("fashion-mnist-89", "Fashion-MNIST to 89% (small-cnn-4, batch 128, 10 epochs)");
+    FASHION_MNIST_89("fashion-mnist-89", "Fashion-MNIST to 89% (small-cnn-4, batch 128, 10 epochs)",
+            "measured: 89.27% linear top-1 on the full Fashion-MNIST, 17 min on 2 CPU cores");
 
     private final String key;
     private final String label;
+    private final String measured;
 
-    Preset(String key, String label) {
+    Preset(String key, String label, String measured) {
         this.key = key;
         this.label = label;
+        this.measured = measured;
+    }
+
+    /** What the preset gave when it was measured, and how long it took (README, "Measured"). */
+    public String measured() {
+        return measured;
     }
 
     @Override

@@ -488,7 +488,7 @@ public final class WorkbenchViewModel {
     /** Puts a preset's settings into the form and loads its dataset, saying what it is and what it costs. */
     public void usePreset(Preset p) {
         useSettings(p.config());
-        notice.set("Preset " + p.key() + ": " + p.label() + ". Press Start to train it.");
+        confirmation.set("Preset " + p.key() + " in the form: " + p.label() + "; " + p.measured() + ". Start trains it.");
     }
 
     /** Puts a run's settings into the form and loads its dataset ("Use these settings"). */
