@@ -36,6 +36,9 @@ final class LessonViewModel {
     /** Draws new pairs of views; the view supplies it. */
     Runnable drawViews = () -> { };
 
+    /** The form as it was when the lesson opened (null without a lesson). */
+    private Map<Setting<?>, String> before;
+
     LessonViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
         step = Bindings.createObjectBinding(() -> {
@@ -51,6 +54,13 @@ final class LessonViewModel {
 
     /** Starts a lesson at its first step, with its settings in the form. */
     void open(Lesson l) {
+        if (!active()) {
+            before = new java.util.LinkedHashMap<>();
+            for (Setting<?> s : WorkbenchViewModel.formSettings()) {
+                before.put(s, vm.field(s).get());
+            }
+            before.put(Settings.DATASET, vm.datasetName.get());
+        }
         lesson.set(l);
         apply(l.settings());
         go(0);
@@ -67,10 +77,18 @@ final class LessonViewModel {
         }
     }
 
+    /**
+     * Ends the lesson; the form gets back the settings it had before, unless a run trains on them now (its
+     * live settings would follow the form).
+     */
     void close() {
         lesson.set(null);
         index.set(-1);
         status.set("");
+        if (before != null && !vm.busyProperty().get()) {
+            apply(before);
+        }
+        before = null;
     }
 
     void next() {

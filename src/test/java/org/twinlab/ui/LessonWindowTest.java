@@ -102,6 +102,13 @@ class LessonWindowTest extends WindowFixture {
         assertTrue(shown(view.start) && shown(view.reset));
         robot.interact(vm::stop);
         waitFor("the run to stop", 60, () -> !vm.runningProperty().get());
+
+        // with nothing training, ending a lesson gives the form back as it was before the lesson
+        robot.interact(() -> vm.field(Settings.BATCH_SIZE).set("96"));
+        robot.interact(() -> view.openLesson(Lesson.builtIn()));
+        assertEquals("128", vm.field(Settings.BATCH_SIZE).get());
+        robot.interact(view.lessons::close);
+        assertEquals("96", vm.field(Settings.BATCH_SIZE).get(), "the lesson's settings do not outlive it");
     }
 
     @Test
