@@ -214,11 +214,12 @@ public final class SweepViewModel {
     }
 
     private void ended(String how, boolean ran) {
-        running.set(false);
-        paused.set(false);
-        workbench.setSweeping(false);
+        // what it ended with first: whoever watches running sees the final status when it turns false
         status.set("Sweep " + how);
         current.set("");
+        paused.set(false);
+        workbench.setSweeping(false);
+        running.set(false);
         refreshResults(ran);
     }
 
