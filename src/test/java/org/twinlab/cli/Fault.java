@@ -272,6 +272,28 @@ record Fault(String command, Kind kind, String fault, Setup setup, Action action
     }
 
     /** A byte set to 0xff: valid text becomes a file that is not UTF-8. */
+    /**
+     * The five damages of a settings file {@code command} is given as {@code {dir}/s.json}: missing, empty,
+     * truncated, a folder, a byte flipped into binary. Every command reads it through the same reader, so
+     * every table holds the same rows and the same lines.
+     */
+    static List<Fault> settingsFile(String command, Action action) {
+        return List.of(
+                new Fault(command, Kind.MISSING, "settings file missing", NONE, action, 2, "s.json: no such settings file",
+                        UNCHANGED),
+                new Fault(command, Kind.EMPTY, "settings file empty", c -> Files.writeString(c.resolve("s.json"), ""),
+                        action, 2, "s.json: is empty", UNCHANGED),
+                new Fault(command, Kind.TRUNCATED, "settings file truncated", c -> Files.writeString(c.resolve("s.json"),
+                        Files.readString(c.run().resolve("config.json")).substring(0, 100)), action, 2,
+                        "s.json: not a settings file: the JSON breaks at line", UNCHANGED),
+                new Fault(command, Kind.WRONG_TYPE, "settings file is a folder", c -> Files.createDirectories(
+                        c.resolve("s.json")), action, 2, "s.json: cannot be read (", UNCHANGED),
+                new Fault(command, Kind.FLIPPED, "a byte of the settings file flipped into binary", c -> {
+                    Files.copy(c.run().resolve("config.json"), c.resolve("s.json"));
+                    binary(c.resolve("s.json"), 50);
+                }, action, 2, "s.json: not a settings file (not text)", UNCHANGED));
+    }
+
     static void binary(Path f, int at) throws IOException {
         byte[] b = Files.readAllBytes(f);
         b[at] = (byte) 0xff;

@@ -81,23 +81,11 @@ class FaultMatrixTest {
         c.add(new Fault(TRAIN, WRONG_TYPE, "settings file is /etc/passwd-like text", k -> Files.writeString(k.resolve("s.json"),
                 "root:x:0:0:root:/root:/bin/bash\n"), withSettings(), 2,
                 "s.json: not a settings file: the JSON breaks at line 1, column", UNCHANGED));
-        c.add(new Fault(TRAIN, MISSING, "settings file missing", NONE, withSettings(), 2, "s.json: no such settings file",
-                UNCHANGED));
-        c.add(new Fault(TRAIN, EMPTY, "settings file empty", k -> Files.writeString(k.resolve("s.json"), ""), withSettings(),
-                2, "s.json: is empty", UNCHANGED));
-        c.add(new Fault(TRAIN, TRUNCATED, "settings file truncated", k -> Files.writeString(k.resolve("s.json"),
-                Files.readString(k.run().resolve("config.json")).substring(0, 120)), withSettings(), 2,
-                "s.json: not a settings file: the JSON breaks at line", UNCHANGED));
+        c.addAll(Fault.settingsFile(TRAIN, withSettings()));
         c.add(new Fault(TRAIN, WRONG_TYPE, "settings file with a value of the wrong type", k -> Files.writeString(
                 k.resolve("s.json"), Files.readString(k.run().resolve("config.json")).replace("\"batchSize\": 64",
                         "\"batchSize\": \"many\"")), withSettings(), 2,
                 "\"batchSize\" (batch size) must be a number, not \"many\"", UNCHANGED));
-        c.add(new Fault(TRAIN, WRONG_TYPE, "a folder given as the settings file", k -> Files.createDirectories(
-                k.resolve("s.json")), withSettings(), 2, "s.json: cannot be read (", UNCHANGED));
-        c.add(new Fault(TRAIN, FLIPPED, "settings file with a byte flipped into binary", k -> {
-            Files.copy(k.run().resolve("config.json"), k.resolve("s.json"));
-            binary(k.resolve("s.json"), 1);
-        }, withSettings(), 2, "s.json: not a settings file", UNCHANGED));
         // datasets
         c.add(new Fault(TRAIN, MISSING, "dataset folder missing", NONE, cli("train", "--dataset", "{dir}/nowhere",
                 "--run-dir", "{dir}/runs"), 2, "nowhere: no such dataset folder", UNCHANGED));

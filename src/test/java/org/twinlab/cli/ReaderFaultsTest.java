@@ -72,11 +72,6 @@ class ReaderFaultsTest {
                 "{dir}/f.npy"), 2, says, UNCHANGED);
     }
 
-    private static Fault preview(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
-        return new Fault("preview", kind, fault, damage, cli("preview", "--dataset", "{data}", "--config", "{dir}/s.json",
-                "--out", "{dir}/p.png"), 2, says, UNCHANGED);
-    }
-
     /** The lesson reader (the window's Lesson menu): its message is the notice the window shows. */
     private static Fault lesson(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
         return new Fault("lesson", kind, fault, k -> {
@@ -257,16 +252,8 @@ class ReaderFaultsTest {
                 "optimizer-")), ".npz: missing"));
 
         // preview
-        c.add(preview(MISSING, "settings file missing", NONE, "s.json: no such settings file"));
-        c.add(preview(EMPTY, "settings file empty", k -> Files.writeString(k.resolve("s.json"), ""), "s.json: is empty"));
-        c.add(preview(TRUNCATED, "settings file truncated", k -> Files.writeString(k.resolve("s.json"),
-                Files.readString(k.run().resolve("config.json")).substring(0, 100)), "s.json: not a settings file"));
-        c.add(preview(WRONG_TYPE, "settings file is a folder", k -> Files.createDirectories(k.resolve("s.json")),
-                "s.json: cannot be read"));
-        c.add(preview(FLIPPED, "a byte of the settings file flipped into binary", k -> {
-            Files.copy(k.run().resolve("config.json"), k.resolve("s.json"));
-            binary(k.resolve("s.json"), 50);
-        }, "s.json: not a settings file (not text)"));
+        c.addAll(Fault.settingsFile("preview", cli("preview", "--dataset", "{data}", "--config", "{dir}/s.json",
+                "--out", "{dir}/p.png")));
         c.add(new Fault("preview", FLIPPED, "a byte flipped in the dataset's magic number", k -> flip(k.data().resolve(
                 "train-images-idx3-ubyte"), 3), cli("preview", "--dataset", "{data}", "--out", "{dir}/p.png"), 2,
                 "train-images-idx3-ubyte: wrong magic number", UNCHANGED));

@@ -49,10 +49,6 @@ class SweepFaultsTest {
         return new Fault.Cli(a);
     }
 
-    private static Fault withSettings(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
-        return new Fault(SWEEP, kind, fault, damage, newSweep("--config", "{dir}/s.json"), 2, says, UNCHANGED);
-    }
-
     private static Fault fromFile(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
         return new Fault(SWEEP, kind, fault, damage, cli("sweep", "--file", "{dir}/w.json", "--out", "{dir}/out"), 2, says,
                 UNCHANGED);
@@ -106,16 +102,7 @@ class SweepFaultsTest {
     static List<Fault> cases() {
         List<Fault> c = new ArrayList<>();
         // a new sweep: its settings file, its definition file, its dataset, its folder
-        c.add(withSettings(MISSING, "settings file missing", NONE, "s.json: no such settings file"));
-        c.add(withSettings(EMPTY, "settings file empty", k -> Files.writeString(k.resolve("s.json"), ""), "s.json: is empty"));
-        c.add(withSettings(TRUNCATED, "settings file truncated", k -> Files.writeString(k.resolve("s.json"),
-                Files.readString(k.run().resolve("config.json")).substring(0, 90)), "s.json: not a settings file: the JSON breaks"));
-        c.add(withSettings(WRONG_TYPE, "settings file is a folder", k -> Files.createDirectories(k.resolve("s.json")),
-                "s.json: cannot be read"));
-        c.add(withSettings(FLIPPED, "a byte of the settings file flipped into binary", k -> {
-            Files.copy(k.run().resolve("config.json"), k.resolve("s.json"));
-            binary(k.resolve("s.json"), 60);
-        }, "s.json: not a settings file (not text)"));
+        c.addAll(Fault.settingsFile(SWEEP, newSweep("--config", "{dir}/s.json")));
         c.add(fromFile(MISSING, "sweep file missing", NONE, "w.json: no such sweep file"));
         c.add(fromFile(EMPTY, "sweep file empty", k -> Files.writeString(k.resolve("w.json"), ""), "w.json: is empty"));
         c.add(fromFile(TRUNCATED, "sweep file truncated", k -> Files.writeString(k.resolve("w.json"),
