@@ -14,6 +14,7 @@ import org.twinlab.data.Split;
 import org.twinlab.eval.Features;
 import org.twinlab.export.ExportedEncoder;
 import org.twinlab.export.Npy;
+import org.twinlab.export.TorchScriptEncoder;
 import org.twinlab.runs.AtomicFiles;
 import org.twinlab.runs.NpyWriter;
 import picocli.CommandLine.ArgGroup;
@@ -23,12 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "embed", description = "Features of a dataset split or of a uint8 .npy image batch through an exported "
-        + "encoder, with the encoder's own preprocessing; written as .npy (float32 N x F) or .csv.")
+        + "encoder (or of a dataset split through a TorchScript file), with the encoder's own preprocessing; written as .npy (float32 N x F) or .csv.")
 final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--encoder", paramLabel = "DIR", required = true, description = "the export folder (checked against its manifest.json)")
+    @Option(names = "--encoder", paramLabel = "DIR|FILE.pt", required = true, description = "the export folder (checked "
+            + "against its manifest.json) or a TorchScript file (with --dataset)")
     Path encoder;
+    @picocli.CommandLine.Mixin
+    TorchScriptFlags torchScript;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
     @Option(names = "--split", paramLabel = "train|test", description = "train or test (default test; with --dataset)")
@@ -65,6 +69,20 @@ final class EmbedCommand implements Callable<Integer> {
         if (!which.equals("train") && !which.equals("test")) {
             throw new IllegalArgumentException("--split: '" + split + "' is not train or test");
         }
+        if (TorchScriptEncoder.looksLike(encoder)) {
+            if (input.dataset == null) {
+                throw new IllegalArgumentException("--images needs an export folder; with a TorchScript file give --dataset");
+            }
+            Dataset data = DatasetCatalog.open(input.dataset);
+            try (TorchScriptEncoder enc = TorchScriptEncoder.load(encoder, data.shape(), torchScript.input())) {
+                write(enc.features(which.equals("train") ? data.train() : data.test()), csv, true);
+            }
+            return 0;
+        }
+        if (torchScript.given()) {
+            throw new IllegalArgumentException("--input-size, --input-channels, --mean and --std go with a TorchScript "
+                    + "file; an export has its own");
+        }
         try (ExportedEncoder enc = ExportedEncoder.load(encoder)) {
             Split images;
             boolean labelled = input.dataset != null;
@@ -75,15 +93,18 @@ final class EmbedCommand implements Callable<Integer> {
             } else {
                 images = Npy.readImages(input.images, enc.inputShape());
             }
-            Features f = enc.features(images);
-            if (csv) {
-                AtomicFiles.write(out, o -> writeCsv(o, f, labelled));
-            } else {
-                AtomicFiles.write(out, o -> NpyWriter.write(o, f.data(), f.n(), f.dim()));
-            }
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d x %d features to %s%n", f.n(), f.dim(), out);
+            write(enc.features(images), csv, labelled);
         }
         return 0;
+    }
+
+    private void write(Features f, boolean csv, boolean labelled) throws IOException {
+        if (csv) {
+            AtomicFiles.write(out, o -> writeCsv(o, f, labelled));
+        } else {
+            AtomicFiles.write(out, o -> NpyWriter.write(o, f.data(), f.n(), f.dim()));
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d x %d features to %s%n", f.n(), f.dim(), out);
     }
 
     private static void writeCsv(java.io.OutputStream o, Features f, boolean labelled) throws IOException {

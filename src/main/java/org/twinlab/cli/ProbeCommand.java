@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "probe", description = "Linear probe and kNN of a run's last checkpoint, or of an exported encoder on "
-        + "any dataset of its input shape, beside the raw-pixel baseline.")
+@Command(name = "probe", description = "Linear probe and kNN of a run's last checkpoint, or of an exported encoder or a "
+        + "TorchScript file on any dataset of its input shape, beside the raw-pixel baseline.")
 final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,11 +33,14 @@ final class ProbeCommand implements Callable<Integer> {
     String dataset;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
+    @picocli.CommandLine.Mixin
+    TorchScriptFlags torchScript;
 
     static final class Source {
         @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "the run folder")
         Path run;
-        @Option(names = "--encoder", paramLabel = "DIR", required = true, description = "an export folder (checked against its manifest.json)")
+        @Option(names = "--encoder", paramLabel = "DIR|FILE.pt", required = true, description = "an export folder "
+                + "(checked against its manifest.json) or a TorchScript file (N x C x H x W floats to N x F features)")
         Path encoder;
     }
 
@@ -54,8 +57,9 @@ final class ProbeCommand implements Callable<Integer> {
         if (source.encoder != null) {
             return probeEncoder();
         }
-        if (dataset != null) {
-            throw new IllegalArgumentException("--dataset goes with --encoder; --run probes on the run's own dataset");
+        if (dataset != null || torchScript.given()) {
+            throw new IllegalArgumentException((dataset != null ? "--dataset" : "--input-size, --input-channels, --mean and --std")
+                    + " go with --encoder; --run probes on the run's own dataset");
         }
         RunFolder folder = RunFolder.open(source.run);
         TrainConfig cfg = folder.config();
@@ -77,7 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (dataset == null) {
             throw new IllegalArgumentException("--encoder needs --dataset: the dataset to probe on");
         }
-        EncoderProbe p = EncoderProbe.run(source.encoder, DatasetCatalog.open(dataset));
+        EncoderProbe p = EncoderProbe.run(source.encoder, DatasetCatalog.open(dataset), torchScript.input());
         print(p.trained(), p.pixels(), new EncoderReport(p.trained(), p.pixels(), source.encoder.toString(), p.dataset()));
         return 0;
     }

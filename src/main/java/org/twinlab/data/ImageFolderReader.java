@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Reads a folder of images with one sub-folder per class (PNG, JPEG, BMP, GIF), either split into
- * {@code train/} and {@code test/} or split here with a seed. Images are resized to a square of the chosen
+ * {@code train/} and {@code test/} (or {@code val/}) or split here with a seed. Images are resized to a square of the chosen
  * size, in grayscale or RGB.
  */
 public final class ImageFolderReader {
@@ -46,7 +46,8 @@ public final class ImageFolderReader {
 
     public static Dataset read(Path folder, String name, Options options) {
         Path trainDir = folder.resolve("train");
-        Path testDir = folder.resolve("test");
+        // val/ is the name torchvision's ImageFolder recipes (and a scale-out bundle) give the held-out split
+        Path testDir = Files.isDirectory(folder.resolve("test")) ? folder.resolve("test") : folder.resolve("val");
         ImageShape shape = new ImageShape(options.grayscale() ? 1 : 3, options.size(), options.size());
         if (Files.isDirectory(trainDir) && Files.isDirectory(testDir)) {
             List<String> classes = names(classFolders(trainDir));

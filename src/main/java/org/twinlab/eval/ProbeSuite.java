@@ -33,8 +33,14 @@ public final class ProbeSuite {
         long t0 = System.nanoTime();
         Features train = FeatureExtractor.encoder(net, ds.train(), mean, std, parent);
         Features test = FeatureExtractor.encoder(net, ds.test(), mean, std, parent);
-        LinearProbe.Accuracy lin = LinearProbe.evaluate(train, test, ds.classCount(), parent, PROBE_EPOCHS, seed);
-        double knn = KnnClassifier.evaluate(train, test, ds.classCount(), KnnClassifier.DEFAULT_K, parent);
+        return features(label, train, test, ds.classCount(), parent, step, epoch, seed, t0);
+    }
+
+    /** The same probes on features computed elsewhere (a TorchScript encoder); {@code t0} is when their work began. */
+    public static Outcome features(String label, Features train, Features test, int classCount, NDManager parent, int step,
+                                   double epoch, long seed, long t0) {
+        LinearProbe.Accuracy lin = LinearProbe.evaluate(train, test, classCount, parent, PROBE_EPOCHS, seed);
+        double knn = KnnClassifier.evaluate(train, test, classCount, KnnClassifier.DEFAULT_K, parent);
         Pca2D.Projection pca = Pca2D.project(test, PCA_POINTS, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Outcome(new ProbeResult(label, step, epoch, lin.top1(), lin.top5(), knn, seconds), pca);

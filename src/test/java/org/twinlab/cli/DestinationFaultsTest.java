@@ -51,7 +51,8 @@ class DestinationFaultsTest {
             new Writer("export", "export", out -> List.of("export", "--run", "{run}", "--out", out, "--points", "50",
                     "--figure-size", "320x200")),
             new Writer("embed", "f.npy", out -> List.of("embed", "--encoder", "{export}", "--images", "{batch}", "--out", out)),
-            new Writer("preview", "p.png", out -> List.of("preview", "--dataset", "{data}", "--count", "3", "--out", out)));
+            new Writer("preview", "p.png", out -> List.of("preview", "--dataset", "{data}", "--count", "3", "--out", out)),
+            new Writer("scale-out", "bundle", out -> List.of("scale-out", "--run", "{run}", "--out", out)));
 
     private static Fault.Cli cli(List<String> args) {
         return new Fault.Cli(args);

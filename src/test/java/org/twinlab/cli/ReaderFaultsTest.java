@@ -67,6 +67,11 @@ class ReaderFaultsTest {
                 UNCHANGED);
     }
 
+    private static Fault scaleOut(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
+        return new Fault("scale-out", kind, fault, damage, cli("scale-out", "--run", "{run}", "--out", "{dir}/bundle"), 2,
+                says, UNCHANGED);
+    }
+
     private static Fault embed(Fault.Kind kind, String fault, Fault.Setup damage, String says) {
         return new Fault("embed", kind, fault, damage, cli("embed", "--encoder", "{export}", "--images", "{batch}", "--out",
                 "{dir}/f.npy"), 2, says, UNCHANGED);
@@ -250,6 +255,13 @@ class ReaderFaultsTest {
                 "summary.json: not a run summary file: the JSON breaks at line"));
         c.add(exportOf(WRONG_TYPE, "the optimizer state is a folder", k -> folderInstead(checkpointFile(k.run(),
                 "optimizer-")), ".npz: missing"));
+
+        // scale-out: it only reads the run, and writes nothing when the run is damaged
+        c.add(scaleOut(MISSING, "config.json missing", k -> Files.delete(config(k)), "not a run folder (no config.json)"));
+        c.add(scaleOut(TRUNCATED, "config.json truncated", k -> truncate(config(k)),
+                "config.json: not a settings file: the JSON breaks"));
+        c.add(scaleOut(FLIPPED, "a byte of config.json flipped into binary", k -> binary(config(k), 30),
+                "config.json: not a settings file (not text)"));
 
         // preview
         c.addAll(Fault.settingsFile("preview", cli("preview", "--dataset", "{data}", "--config", "{dir}/s.json",
