@@ -111,7 +111,8 @@ public final class Exporter {
                 pca, data.classNames(), options.figureSize(), written);
         var summary = run.summary().orElse(null);
         Report.Content content = new Report.Content("Barlow Twins: " + s.name(), s, run.configJson(), summary, probes,
-                arch.key(), arch.featureDim(), data.shape().toString(), step, points, options.withProjector());
+                arch.key(), arch.featureDim(), data.shape().toString(), step, points, options.withProjector(),
+                run.created(), java.time.Instant.now());
         Path report = dir.resolve(Report.FILE);
         AtomicFiles.writeString(report, Report.html(content, figures));
         written.add(report);

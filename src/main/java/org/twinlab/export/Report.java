@@ -22,7 +22,7 @@ final class Report {
     /** What the page shows besides the figures. */
     record Content(String title, RunArtifacts.Settings settings, JsonObject config, JsonObject summary,
                    List<RunArtifacts.ProbeRow> probes, String architecture, int featureDim, String input, int step,
-                   int points, boolean withProjector) {
+                   int points, boolean withProjector, java.time.Instant created, java.time.Instant exported) {
     }
 
     private Report() {
@@ -62,6 +62,7 @@ final class Report {
                 .append(esc(String.format(Locale.ROOT, "%s encoder (%d features) on %s, input %s, exported at step %d",
                         c.architecture(), c.featureDim(), s.dataset(), c.input(), c.step()))).append("</div>\n");
         key(h, c);
+        facts(h, c);
         probeTable(h, c.probes());
         h.append("<h2>Figures</h2>\n");
         for (Figures.Figure f : figures) {
@@ -71,8 +72,7 @@ final class Report {
                     .append(esc(f.caption())).append("</figcaption></figure>\n");
         }
         h.append("<h2>Settings</h2>\n<table class=\"cfg\">\n");
-        Map<String, String> flat = new TreeMap<>();
-        flatten("", c.config(), flat);
+        Map<String, String> flat = settingsRows(c);
         flat.forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>\n"));
         h.append("</table>\n");
         h.append("<h2>Using the encoder</h2>\n<pre>import sys; sys.path.insert(0, \"path/to/this/folder\")\n"
@@ -112,6 +112,82 @@ final class Report {
             h.append("<div><b>").append(esc(kv[0])).append("</b>").append(esc(kv[1])).append("</div>");
         }
         h.append("</div>\n");
+    }
+
+    /** The run's facts that were only in manifest.json: when, where, how long, how fast, how spread, by what. */
+    private static void facts(StringBuilder h, Content c) {
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC);
+        if (c.created() != null && c.created().getEpochSecond() > 0) {
+            rows.put("trained", day.format(c.created()));
+        }
+        JsonObject sum = c.summary();
+        if (sum != null) {
+            if (has(sum, "state")) {
+                rows.put("ended", sum.get("state").getAsString() + (has(sum, "steps") ? " at step " + sum.get("steps").getAsInt()
+                        + (has(sum, "epochs") ? String.format(Locale.ROOT, " (%.2f epochs)", sum.get("epochs").getAsDouble()) : "")
+                        : ""));
+            }
+            if (has(sum, "device")) {
+                rows.put("device", sum.get("device").getAsString());
+            }
+            if (has(sum, "trainSeconds")) {
+                rows.put("training time", duration(sum.get("trainSeconds").getAsDouble()));
+            }
+            if (has(sum, "pairsPerSecond")) {
+                rows.put("speed", String.format(Locale.ROOT, "%.1f pairs/s", sum.get("pairsPerSecond").getAsDouble()));
+            }
+            if (has(sum, "finalEffectiveRank")) {
+                rows.put("effective rank of the embeddings", String.format(Locale.ROOT, "%.1f of %d",
+                        sum.get("finalEffectiveRank").getAsDouble(), c.settings().projectorWidth()));
+            }
+            if (has(sum, "finalMeanDiagonal")) {
+                rows.put("mean diagonal of C", String.format(Locale.ROOT, "%.3f", sum.get("finalMeanDiagonal").getAsDouble()));
+            }
+        }
+        rows.put("exported", (c.exported() == null ? "" : day.format(c.exported()) + " by ") + "Twinlab " + Manifest.TWINLAB_VERSION);
+        h.append("<h2>Run</h2>\n<table class=\"cfg\">\n");
+        rows.forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>\n"));
+        h.append("</table>\n");
+    }
+
+    private static boolean has(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : s < 3600 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    }
+
+    /**
+     * config.json flattened, in words where the raw value would mislead: the name the run is known by (a rename in
+     * the window included), the official views for a null augment, no empty initEncoder, and the epochs a run
+     * stopped early really trained.
+     */
+    static Map<String, String> settingsRows(Content c) {
+        Map<String, String> flat = new TreeMap<>();
+        flatten("", c.config(), flat);
+        flat.put("name", c.settings().name());
+        if ("null".equals(flat.get("augment")) || "".equals(flat.get("augment"))) {
+            flat.put("augment", "official (the paper's two views, adapted to the image size)");
+        }
+        String init = flat.get("initEncoder");
+        if (init == null || init.isEmpty() || "null".equals(init)) {
+            flat.put("initEncoder", "none (random initialisation)");
+        }
+        JsonObject sum = c.summary();
+        if (sum != null && has(sum, "epochs") && has(sum, "steps")) {
+            double trained = sum.get("epochs").getAsDouble();
+            int steps = sum.get("steps").getAsInt();
+            String asked = flat.containsKey("steps") && !"0".equals(flat.get("steps")) ? flat.get("steps") + " steps"
+                    : Recipe.g(c.settings().epochs()) + " epochs";
+            flat.put("epochs", String.format(Locale.ROOT, "%.2f trained (%d steps; %s asked)", trained, steps, asked));
+        }
+        return flat;
     }
 
     private static void probeTable(StringBuilder h, List<RunArtifacts.ProbeRow> probes) {

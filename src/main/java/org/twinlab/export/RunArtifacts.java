@@ -85,10 +85,26 @@ public final class RunArtifacts {
 
     public Settings settings() {
         TrainConfig c = config;
-        return new Settings(RunFolder.displayName(c), c.dataset(), c.encoder().key(), c.objective().key(),
+        return new Settings(name(), c.dataset(), c.encoder().key(), c.objective().key(),
                 c.projectorWidth(), c.projectorDepth(), c.model().projectorBatchNorm(), c.lambda(), c.batchSize(),
                 c.optimizer().key(), c.learningRate(), c.weightDecay(), c.schedule().key(), c.warmupEpochs(), c.epochs(),
                 c.steps(), c.seed(), c.augment() == null ? "official" : "custom (see config)");
+    }
+
+    /** The name the run is known by: the one given in the window (meta.json) over the one it was started with. */
+    public String name() {
+        String given;
+        try {
+            given = folder.meta().name();
+        } catch (RuntimeException e) {
+            given = ""; // a damaged meta.json costs the given name, not the export
+        }
+        return given.isEmpty() ? RunFolder.displayName(config) : given;
+    }
+
+    /** When the run folder was made. */
+    public java.time.Instant created() {
+        return RunHistory.read(folder.dir()).created();
     }
 
     /** The whole config.json as the run wrote it. */

@@ -2,7 +2,6 @@ package org.twinlab.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +17,7 @@ import org.twinlab.data.Split;
 import org.twinlab.runs.Folders;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.train.TrainConfig;
+import org.twinlab.util.IoErrors;
 
 /**
  * A run's settings and dataset as a folder the official code (facebookresearch/barlowtwins {@code main.py}) trains
@@ -167,7 +167,12 @@ public final class ScaleOutBundle {
         List<String> classes = classFolders(data.classNames());
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent();
-        List<Path> madeParents = createParents(parent);
+        List<Path> madeParents;
+        try {
+            madeParents = createParents(parent);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(IoErrors.cannotWrite(out, e), e);
+        }
         Path tmp = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         boolean done = false;
         try {
@@ -182,6 +187,8 @@ public final class ScaleOutBundle {
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
             done = true;
             return new Result(out, plan, data.name(), classes, train, val);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(IoErrors.cannotWrite(out, e), e);
         } finally {
             if (!done) {
                 Folders.deleteQuietly(tmp);
@@ -214,6 +221,7 @@ public final class ScaleOutBundle {
             Files.createDirectories(dir.resolve(c));
         }
         ImageShape s = split.shape();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream(4096);
         for (int i = 0; i < split.size(); i++) {
             int label = split.label(i);
             BufferedImage img = new BufferedImage(s.width(), s.height(),
@@ -227,11 +235,12 @@ public final class ScaleOutBundle {
                     }
                 }
             }
-            try (OutputStream o = Files.newOutputStream(dir.resolve(classes.get(label)).resolve(i + ".png"))) {
-                if (!ImageIO.write(img, "png", o)) {
-                    throw new IOException("no PNG writer in this Java");
-                }
+            // encoded in memory first: ImageIO hides the file system's reason (a full disk) behind its own words
+            png.reset();
+            if (!ImageIO.write(img, "png", png)) {
+                throw new IOException("no PNG writer in this Java");
             }
+            Files.write(dir.resolve(classes.get(label)).resolve(i + ".png"), png.toByteArray());
             counts[label]++;
         }
         return counts;

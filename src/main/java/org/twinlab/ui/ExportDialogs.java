@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.twinlab.export.EncoderInspection;
 import org.twinlab.export.EncoderProbe;
 import org.twinlab.export.ExportResult;
 
@@ -75,13 +77,17 @@ final class ExportDialogs {
                 r.architecture(), r.step(), r.dir(), r.files().size(), r.bytes() / 1e6, r.seconds());
     }
 
-    /** Asks for an export folder, then verifies and probes it on the loaded dataset. */
+    /** Asks for an export (its manifest.json) or a TorchScript file, then verifies and probes it on the loaded dataset. */
     void openEncoder() {
-        DirectoryChooser ch = new DirectoryChooser();
-        ch.setTitle("An exported encoder (a folder with manifest.json)");
-        File f = ch.showDialog(owner.getScene().getWindow());
+        FileChooser ch = new FileChooser();
+        ch.setTitle("An encoder: an export's manifest.json, or a TorchScript file");
+        ch.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Encoders (manifest.json, *.pt, *.pth, *.torchscript)", "manifest.json",
+                        "*.pt", "*.pth", "*.torchscript"),
+                new FileChooser.ExtensionFilter("Every file", "*"));
+        File f = ch.showOpenDialog(owner.getScene().getWindow());
         if (f != null) {
-            probe(f.toPath());
+            probe(f.getName().equals("manifest.json") ? f.toPath().getParent() : f.toPath());
         }
     }
 
@@ -96,14 +102,52 @@ final class ExportDialogs {
                 d.close();
                 nav.showWorkbench();
             });
-            d.finish(describe(p), start);
+            Button showC = new Button("Show C");
+            showC.setOnAction(e -> {
+                showC.setDisable(true);
+                model.inspect(dir, i -> d.below(correlation(i)), m -> {
+                    showC.setDisable(false);
+                    nav.notify(m);
+                });
+            });
+            if (p.torchScript()) {
+                d.finish(describe(p), showC); // a run starts from an export's weights only
+            } else {
+                d.finish(describe(p), start, showC);
+            }
         }, m -> {
             d.close();
             nav.notify(m);
         });
     }
 
+    /** C of the encoder's outputs for two views, as the live heatmap colours it, with its gauges under it. */
+    static javafx.scene.Node correlation(EncoderInspection i) {
+        javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(i.side(), i.side());
+        java.nio.IntBuffer px = java.nio.IntBuffer.allocate(i.side() * i.side());
+        HeatmapRenderer.render(i.cells(), i.side(), px);
+        img.getPixelWriter().setPixels(0, 0, i.side(), i.side(), javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
+                px, i.side());
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
+        view.setFitWidth(320);
+        view.setFitHeight(320);
+        view.setSmooth(false);
+        javafx.scene.control.Label gauges = new javafx.scene.control.Label(String.format(Locale.ROOT,
+                "C of the %s (%d x %d) on %d image pairs of %s: mean diagonal %.3f, mean |off-diagonal| %.3f; "
+                        + "effective rank %.1f of %d", i.projected() ? "projector outputs" : "features", i.dim(), i.dim(),
+                i.batch(), i.dataset(), i.meanDiagonal(), i.meanAbsOffDiagonal(), i.effectiveRank(), i.dim()));
+        gauges.setWrapText(true);
+        gauges.setMaxWidth(520);
+        return new javafx.scene.layout.VBox(6, view, gauges);
+    }
+
     static String describe(EncoderProbe p) {
+        if (p.torchScript()) {
+            return String.format(Locale.ROOT, "The TorchScript encoder %s, probed on %s:%n"
+                            + "linear top-1 %.1f%%, kNN top-1 %.1f%%   (raw pixels: %.1f%%, %.1f%%)",
+                    p.encoder().getFileName(), p.dataset(), 100 * p.trained().linearTop1(), 100 * p.trained().knnTop1(),
+                    100 * p.pixels().linearTop1(), 100 * p.pixels().knnTop1());
+        }
         return String.format(Locale.ROOT, "The %s encoder of %s (step %d), probed on %s:%n"
                         + "linear top-1 %.1f%%, kNN top-1 %.1f%%   (raw pixels: %.1f%%, %.1f%%)",
                 p.architecture(), p.encoder().getFileName(), p.trained().step(), p.dataset(),

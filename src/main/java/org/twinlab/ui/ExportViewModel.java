@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.twinlab.data.Dataset;
+import org.twinlab.export.EncoderInspection;
 import org.twinlab.export.EncoderProbe;
+import org.twinlab.export.TorchScriptEncoder;
 import org.twinlab.export.ExportOptions;
 import org.twinlab.export.ExportResult;
 import org.twinlab.export.Exporter;
@@ -65,6 +67,17 @@ public final class ExportViewModel {
             busy.set(false);
             failed.accept("Could not use the encoder: " + m);
         });
+    }
+
+    /** C, its gauges and the PCA of the encoder (an export or a TorchScript file) on the loaded dataset's two views. */
+    public void inspect(Path encoder, Consumer<EncoderInspection> done, Consumer<String> failed) {
+        Dataset data = workbench.datasetProperty().get();
+        if (data == null) {
+            failed.accept("The dataset is still loading; try again in a moment");
+            return;
+        }
+        Background.run("inspect-encoder", () -> EncoderInspection.run(encoder, data, TorchScriptEncoder.Input.DEFAULT,
+                Math.min(256, data.test().size()), 0), done, m -> failed.accept("Could not show C: " + m));
     }
 
     /** "Start a run from it": the form's initial encoder becomes the export, its encoder choice the export's architecture. */

@@ -126,7 +126,15 @@ public final class RunsViewModel {
         Background.run("meta", () -> {
             RunFolder.open(e.dir()).writeMeta(meta);
             return meta;
-        }, m -> reload(), m -> problem.accept("Could not save the run's name, tags and note: " + m));
+        }, m -> {
+            PastRun shown = workbench.pastRunProperty().get();
+            if (shown != null && shown.entry().dir().equals(e.dir())) { // the banner over the panels follows a rename
+                RunEntry r = shown.entry();
+                workbench.showPast(new PastRun(new RunEntry(r.dir(), r.config(), m, r.summary(), r.state(), r.problem(),
+                        r.created(), r.hasCheckpoint(), r.sweep()), shown.live()));
+            }
+            reload();
+        }, m -> problem.accept("Could not save the run's name, tags and note: " + m));
     }
 
     /**

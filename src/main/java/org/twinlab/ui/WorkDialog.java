@@ -47,6 +47,17 @@ final class WorkDialog {
         dialog.getDialogPane().getScene().getWindow().sizeToScene();
     }
 
+    /** Shows {@code node} under the result (C of an opened encoder, say). */
+    void below(Node node) {
+        body.getChildren().add(node);
+        dialog.getDialogPane().getScene().getWindow().sizeToScene();
+    }
+
+    /** What was added under the result (tests read it). */
+    java.util.List<Node> extras() {
+        return body.getChildren().subList(3, body.getChildren().size());
+    }
+
     void close() {
         dialog.close();
     }

@@ -159,6 +159,14 @@ class ExploreTest extends WindowFixture {
         assertTrue(snapshots >= 2);
         assertEquals(snapshots, vm.live().snapshotStep.size(), "the collapse gauges of every snapshot, not only the last");
         WindowTests.snapshot(stage, "past-run");
+        // a rename in the window: the banner follows it (an export's report does too: ReportFactsTest)
+        var entry = vm.pastRunProperty().get().entry();
+        robot.interact(() -> window.runsModel.saveMeta(entry, "alpha, renamed", "", "", m -> { }));
+        waitFor("the banner to follow the rename", 10,
+                () -> window.banner.text.getText().equals("Past run: alpha, renamed \u2014 finished at step 6"));
+        robot.interact(() -> window.runsModel.saveMeta(vm.pastRunProperty().get().entry(), "", "", "", m -> { }));
+        waitFor("the banner back to the run's own name", 10,
+                () -> window.banner.text.getText().equals("Past run: alpha \u2014 finished at step 6"));
         robot.clickOn(window.banner.back);
         assertNull(vm.pastRunProperty().get());
         assertFalse(window.banner.isVisible());
