@@ -57,7 +57,10 @@ final class Recipe {
                 .append("one process per GPU, ImageNet in `DIR/train/<class>/`):\n\n```bash\n").append(cmd).append("\n```\n\n");
         md.append("| setting | this run | main.py |\n|---|---|---|\n");
         md.append(row("epochs", s.steps() > 0 ? g(epochs) + " (" + s.steps() + " steps)" : g(epochs), "--epochs " + mainEpochs
-                + (Math.abs(epochs - mainEpochs) > 1e-9 ? " (rounded: main.py counts whole epochs)" : "")));
+                + (Math.abs(epochs - mainEpochs) > 1e-9 ? " (rounded: main.py counts whole epochs)" : "")
+                + (mainEpochs <= OFFICIAL_WARMUP_EPOCHS ? "; main.py's fixed " + OFFICIAL_WARMUP_EPOCHS + "-epoch warm-up "
+                        + "never ends in " + mainEpochs + ": `twinlab scale-out` trains " + (OFFICIAL_WARMUP_EPOCHS + mainEpochs)
+                        : "")));
         md.append(row("batch size", Integer.toString(s.batchSize()), "--batch-size " + s.batchSize()
                 + " (split over the GPUs)"));
         md.append(row("λ", g(s.lambda()), "--lambd " + g(s.lambda())));

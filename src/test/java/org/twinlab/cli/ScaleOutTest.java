@@ -28,21 +28,33 @@ import org.twinlab.train.TrainConfig;
  */
 class ScaleOutTest {
     /**
-     * main.py's argparse, copied from facebookresearch/barlowtwins main.py at commit
-     * 8e8d284ca0bc02f88b92328e53f9b901e86b4a3c (2022-02-22, "Update README.md"), lines 24-46: the flag, its type.
+     * main.py's argparse, verbatim: facebookresearch/barlowtwins main.py at commit
+     * 8e8d284ca0bc02f88b92328e53f9b901e86b4a3c (2022-02-22, "Update README.md"), lines 24-46.
      */
     static final String MAIN_PY_ARGPARSE = """
+            parser = argparse.ArgumentParser(description='Barlow Twins Training')
             parser.add_argument('data', type=Path, metavar='DIR',
+                                help='path to dataset')
             parser.add_argument('--workers', default=8, type=int, metavar='N',
+                                help='number of data loader workers')
             parser.add_argument('--epochs', default=1000, type=int, metavar='N',
+                                help='number of total epochs to run')
             parser.add_argument('--batch-size', default=2048, type=int, metavar='N',
+                                help='mini-batch size')
             parser.add_argument('--learning-rate-weights', default=0.2, type=float, metavar='LR',
+                                help='base learning rate for weights')
             parser.add_argument('--learning-rate-biases', default=0.0048, type=float, metavar='LR',
+                                help='base learning rate for biases and batch norm parameters')
             parser.add_argument('--weight-decay', default=1e-6, type=float, metavar='W',
+                                help='weight decay')
             parser.add_argument('--lambd', default=0.0051, type=float, metavar='L',
+                                help='weight on off-diagonal terms')
             parser.add_argument('--projector', default='8192-8192-8192', type=str,
+                                metavar='MLP', help='projector MLP')
             parser.add_argument('--print-freq', default=100, type=int, metavar='N',
+                                help='print frequency')
             parser.add_argument('--checkpoint-dir', default='./checkpoint/', type=Path,
+                                metavar='DIR', help='path to checkpoint directory')
             """;
 
     @TempDir
@@ -137,6 +149,51 @@ class ScaleOutTest {
         assertTrue(readme.contains("64 times the pixels"), "and what 224 px crops cost for 28 px images");
         assertTrue(made.out().contains("Epochs raised"), made.out());
         assertTrue(Files.readString(bundle.resolve("launch.sh")).contains("BATCH % GPUS"), "launch.sh checks the batch against the GPUs");
+    }
+
+    /**
+     * launch.sh run as it stands, with a stand-in {@code python} on the PATH: asked for the GPU count it says 4, and
+     * in place of main.py it runs main.py's own argparse (the copy above) on the arguments launch.sh gives, and prints
+     * what it parsed. A 3-GPU machine is refused in one line before main.py starts.
+     */
+    @Test
+    void launchShParsesWithMainPysArgparse() throws Exception {
+        assertEquals(0, made.code(), made.err());
+        Path python3 = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python3), "no /usr/bin/python3");
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path fakeRepo = Files.createDirectories(root.resolve("barlowtwins"));
+        Files.writeString(fakeRepo.resolve("main.py"), "import argparse, sys\nfrom pathlib import Path\n"
+                + MAIN_PY_ARGPARSE.stripIndent() + "args = parser.parse_args()\n"
+                + "print(' '.join(f'{k}={v}' for k, v in sorted(vars(args).items())))\n");
+        for (String gpus : new String[] {"4", "3"}) {
+            Path python = bin.resolve("python");
+            executable(python, "#!/bin/bash\nif [ \"$1\" = -c ]; then echo " + gpus + "; else exec "
+                    + python3 + " \"$@\"; fi\n");
+            ProcessBuilder pb = new ProcessBuilder("bash", bundle.resolve("launch.sh").toString()).redirectErrorStream(true);
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            pb.environment().put("BARLOWTWINS", fakeRepo.toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            int code = p.waitFor();
+            TrainConfig c = RunFolder.open(FaultFixtures.run()).config();
+            if (gpus.equals("4")) {
+                assertEquals(0, code, out);
+                assertTrue(out.contains("batch_size=" + c.batchSize()), out);
+                assertTrue(out.contains("checkpoint_dir=" + bundle.toAbsolutePath().resolve("checkpoint")), out);
+                assertTrue(out.contains("data=" + bundle.toAbsolutePath().resolve("data")), out);
+                assertTrue(out.matches("(?s).*epochs=(1[1-9]|[2-9]\\d).*"), out);
+            } else {
+                assertEquals(2, code, out);
+                assertEquals(1, out.lines().count(), out);
+                assertTrue(out.contains("does not divide by the 3 GPUs"), out);
+            }
+        }
+    }
+
+    private static void executable(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
