@@ -123,11 +123,20 @@ final class ExportDialogs {
 
     /** C of the encoder's outputs for two views, as the live heatmap colours it, with its gauges under it. */
     static javafx.scene.Node correlation(EncoderInspection i) {
-        javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(i.side(), i.side());
-        java.nio.IntBuffer px = java.nio.IntBuffer.allocate(i.side() * i.side());
-        HeatmapRenderer.render(i.cells(), i.side(), px);
-        img.getPixelWriter().setPixels(0, 0, i.side(), i.side(), javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
-                px, i.side());
+        int side = i.side();
+        java.nio.IntBuffer cells = java.nio.IntBuffer.allocate(side * side);
+        HeatmapRenderer.render(i.cells(), side, cells);
+        // cells as blocks of whole pixels: an ImageView's smooth=false is not honoured on every pipeline
+        int k = Math.max(1, 320 / side);
+        int[] px = new int[side * k * side * k];
+        for (int y = 0; y < side * k; y++) {
+            for (int x = 0; x < side * k; x++) {
+                px[y * side * k + x] = cells.get((y / k) * side + x / k);
+            }
+        }
+        javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(side * k, side * k);
+        img.getPixelWriter().setPixels(0, 0, side * k, side * k, javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
+                px, 0, side * k);
         javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
         view.setFitWidth(320);
         view.setFitHeight(320);

@@ -36,7 +36,10 @@ class OpenTorchScriptTest extends WindowFixture {
         waitFor("C under the result", 120, () -> !window.exports.last.extras().isEmpty());
         VBox c = (VBox) window.exports.last.extras().get(0);
         ImageView heatmap = (ImageView) c.getChildren().get(0);
-        assertEquals(8, (int) heatmap.getImage().getWidth(), "C of the 8 features, a cell a pixel");
+        assertEquals(0, (int) heatmap.getImage().getWidth() % 8, "C of the 8 features, each cell a block of whole pixels");
+        var reader = heatmap.getImage().getPixelReader();
+        int cell = (int) heatmap.getImage().getWidth() / 8;
+        assertEquals(reader.getArgb(0, 0), reader.getArgb(cell - 1, cell - 1), "a cell is one colour");
         String gauges = ((Labeled) c.getChildren().get(1)).getText();
         assertTrue(gauges.startsWith("C of the features (8 x 8)") && gauges.contains("effective rank"), gauges);
         var bounds = heatmap.localToScreen(heatmap.getBoundsInLocal());
