@@ -58,8 +58,9 @@ final class ProbeCommand implements Callable<Integer> {
             return probeEncoder();
         }
         if (dataset != null || torchScript.given()) {
-            throw new IllegalArgumentException((dataset != null ? "--dataset" : "--input-size, --input-channels, --mean and --std")
-                    + " go with --encoder; --run probes on the run's own dataset");
+            throw new IllegalArgumentException((dataset != null ? "--dataset goes"
+                    : "--input-size, --input-channels, --mean and --std go") + " with --encoder; --run probes on the run's "
+                    + "own dataset");
         }
         RunFolder folder = RunFolder.open(source.run);
         TrainConfig cfg = folder.config();
