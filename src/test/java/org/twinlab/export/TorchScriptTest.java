@@ -201,6 +201,14 @@ class TorchScriptTest {
         System.out.printf("trace_encoder.py of the export's encoder.py vs the export in Twinlab: %.2e of the largest%n", err);
         assertTrue(err <= 1e-4, "relative error " + err);
 
+        // inspect takes an export folder as well: C of its features (no projector exported), the same gauges
+        Outcome i = twinlab("inspect", "--encoder", export.toString(), "--dataset", DatasetCatalog.SAMPLE, "--batch", "32",
+                "--json");
+        assertEquals(0, i.code(), i.err());
+        JsonObject r = JsonParser.parseString(i.out()).getAsJsonObject();
+        assertFalse(r.get("projected").getAsBoolean());
+        assertEquals(128, r.get("dim").getAsInt(), "small-cnn's features");
+
         // encoder.py --project on an export without the projector: one line, exit 2, no traceback
         ExportFixtures.writeImages(root.resolve("b.npy"), DatasetCatalog.open(DatasetCatalog.SAMPLE).test(), 4);
         var proj = ExportFixtures.run(List.of(ExportFixtures.PYTHON.toString(), export.resolve("encoder.py").toString(),
