@@ -22,7 +22,12 @@ final class FxPainter implements Painter {
         this.g = g;
     }
 
-    private static Color fx(java.awt.Color c) {
+    /** Text widths by font and text: a redraw measures the same tick labels again and again. */
+    private static final java.util.Map<String, Double> WIDTHS = new java.util.HashMap<>();
+    private static final Text MEASURE = new Text();
+
+    /** The palette's colour on a JavaFX canvas. */
+    static Color fx(java.awt.Color c) {
         return Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
     }
 
@@ -69,6 +74,22 @@ final class FxPainter implements Painter {
         return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
     }
 
+    /** Tests and the canvases' own texts measure with the chart's font too. */
+    static double width(String s, double size, boolean bold) {
+        String key = (bold ? "b" : "n") + size + "|" + s;
+        Double w = WIDTHS.get(key);
+        if (w == null) {
+            if (WIDTHS.size() > 4096) {
+                WIDTHS.clear();
+            }
+            MEASURE.setText(s);
+            MEASURE.setFont(font(size, bold));
+            w = MEASURE.getLayoutBounds().getWidth();
+            WIDTHS.put(key, w);
+        }
+        return w;
+    }
+
     @Override
     public void text(String s, double x, double y, double size, Anchor anchor, boolean bold, boolean rotated,
                      java.awt.Color color) {
@@ -112,8 +133,6 @@ final class FxPainter implements Painter {
 
     @Override
     public double textWidth(String s, double size, boolean bold) {
-        Text t = new Text(s);
-        t.setFont(font(size, bold));
-        return t.getLayoutBounds().getWidth();
+        return width(s, size, bold);
     }
 }

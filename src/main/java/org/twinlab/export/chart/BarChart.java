@@ -65,7 +65,7 @@ public final class BarChart extends TitledChart<BarChart> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -85,10 +85,12 @@ public final class BarChart extends TitledChart<BarChart> {
         if (valueFormat != null && Double.isFinite(hi)) {
             hi += (hi - Math.min(lo, Double.isNaN(yMin) ? lo : yMin)) * 0.08; // room for the labels
         }
-        Legend legend = new Legend(series.size() > 1 ? entries : List.of(), t);
-        Frame f = Frame.categorical(p, width, height, t, title, subtitle, legend, xTitle,
-                categories.toArray(String[]::new), yTitle, new Frame.Extent(lo, hi, false, yMin, yMax));
-        f.drawFrame(p, height);
+        Legend legend = new Legend(series.size() > 1 ? entries : List.of());
+        Frame f = new Frame.Spec(width, height, t).titles(title, subtitle).legend(legend)
+                .categories(xTitle, categories.toArray(String[]::new)).y(yTitle, new Frame.Extent(lo, hi, false, yMin, yMax))
+                .layout(p);
+        f.drawFrame(p);
+        List<Box> valueBoxes = new ArrayList<>();
         int n = Math.max(1, series.size());
         double groupW = f.slotWidth() * 0.8;
         double barW = groupW / n;
@@ -114,10 +116,36 @@ public final class BarChart extends TitledChart<BarChart> {
                     labelY = Math.min(top, y1);
                 }
                 if (valueFormat != null) {
-                    p.text(String.format(Locale.ROOT, valueFormat, v), x + barW / 2, labelY - t.small() * 0.35,
-                            t.small() * (n > 3 ? 0.8 : 1), Painter.Anchor.MIDDLE, false, false, Palette.INK);
+                    valueLabel(p, f, t, String.format(Locale.ROOT, valueFormat, v), x + barW / 2, labelY, barW, n, valueBoxes);
                 }
             }
         }
+        return f.layout();
+    }
+
+    /**
+     * A bar's value above it: as large as the bar is wide allows (down to 60% of the tick type), lifted a
+     * line above a neighbour's label it would touch, so "71.3" and "71.2" never run together.
+     */
+    private static void valueLabel(Painter p, Frame f, Theme t, String text, double cx, double barTop, double barW, int n,
+                                   List<Box> placed) {
+        double size = t.small() * (n > 3 ? 0.8 : 1);
+        double w = p.textWidth(text, size, false);
+        if (w > barW * 0.96) {
+            size = Math.max(t.small() * 0.6, size * barW * 0.96 / w);
+            w = p.textWidth(text, size, false);
+        }
+        double base = barTop - size * 0.35;
+        Box b = Theme.textBox(w, cx, base, size, Painter.Anchor.MIDDLE, false);
+        for (int lift = 0; lift < 4; lift++) {
+            Box probe = b;
+            if (placed.stream().noneMatch(probe::overlaps)) {
+                break;
+            }
+            base -= size * 1.05;
+            b = Theme.textBox(w, cx, base, size, Painter.Anchor.MIDDLE, false);
+        }
+        placed.add(b);
+        f.text(p, text, cx, base, size, Painter.Anchor.MIDDLE, false, Palette.INK);
     }
 }
