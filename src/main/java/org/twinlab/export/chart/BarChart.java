@@ -17,7 +17,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class BarChart extends TitledChart<BarChart> {
-    private record Bars(String name, double[] values, double[] errors) {
+    private record Bars(String name, double[] values, double[] errors, java.awt.Color color) {
     }
 
     private List<String> categories = List.of();
@@ -47,8 +47,19 @@ public final class BarChart extends TitledChart<BarChart> {
             throw new IllegalArgumentException("bar series '" + name + "': " + values.length + " values for "
                     + categories.size() + " categories");
         }
-        series.add(new Bars(name, values.clone(), errors == null ? null : errors.clone()));
+        series.add(new Bars(name, values.clone(), errors == null ? null : errors.clone(), null));
         return this;
+    }
+
+    /** The last series' colour (by default the palette's next): a baseline keeps its colour in every view. */
+    public BarChart color(java.awt.Color c) {
+        Bars b = series.remove(series.size() - 1);
+        series.add(new Bars(b.name(), b.values(), b.errors(), c));
+        return this;
+    }
+
+    private java.awt.Color colorOf(int s) {
+        return series.get(s).color() != null ? series.get(s).color() : Palette.category(s);
     }
 
     /** Writes each bar's value above it with this format (e.g. {@code "%.1f"}); null for none. */
@@ -80,7 +91,7 @@ public final class BarChart extends TitledChart<BarChart> {
                     hi = Math.max(hi, v + e);
                 }
             }
-            entries.add(new Legend.Entry(b.name(), Palette.category(s), Legend.Swatch.BOX));
+            entries.add(new Legend.Entry(b.name(), colorOf(s), Legend.Swatch.BOX));
         }
         if (valueFormat != null && Double.isFinite(hi)) {
             hi += (hi - Math.min(lo, Double.isNaN(yMin) ? lo : yMin)) * 0.08; // room for the labels
@@ -104,7 +115,7 @@ public final class BarChart extends TitledChart<BarChart> {
                 }
                 double x = f.slotCentre(i) - groupW / 2 + s * barW;
                 double top = f.py(v);
-                p.fillRect(x + barW * 0.06, Math.min(top, base), barW * 0.88, Math.abs(base - top), Palette.category(s));
+                p.fillRect(x + barW * 0.06, Math.min(top, base), barW * 0.88, Math.abs(base - top), colorOf(s));
                 double labelY = top;
                 if (b.errors() != null && Double.isFinite(b.errors()[i]) && b.errors()[i] > 0) {
                     double cx = x + barW / 2;

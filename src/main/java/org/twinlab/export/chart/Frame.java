@@ -82,6 +82,12 @@ public final class Frame {
                     best = a;
                 }
             }
+            if (best == null) {
+                // inside one decade: round values of the quantity itself (4000, 5000, 6000)
+                double[] plain = Arrays.stream(Ticks.linear(lo, hi, maxTicks).ticks())
+                        .filter(v -> v > 0 && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)).toArray();
+                best = plain.length >= 2 ? plain : null;
+            }
             return best;
         }
 
