@@ -599,7 +599,10 @@ public final class Frame {
             double xx = left + frac(rx.ticks()[i], rx.min(), rx.max(), s.x.log()) * (right - left);
             double lw = p.textWidth(labs[i], t.small(), false);
             Box b = Theme.textBox(lw, xx, labelY, t.small(), xAnchorFor(xx, lw), false);
-            boolean clash = b.x() < end + gap || (avoid != null && b.maxX() > avoid.x() - gap);
+            if (avoid != null && b.maxX() > avoid.x() - gap) {
+                continue; // the one under the x title makes way for it; the others keep their spacing
+            }
+            boolean clash = b.x() < end + gap;
             if (clash && !last) {
                 return null;
             }
