@@ -241,10 +241,17 @@ public final class Frame {
     private final double[] yTicks;
     private final double markRowTop;
     private int marksLabelled;
+    private final boolean logX;
+    private final boolean logY;
+    private double x0;
+    private double xScale;
+    private double y0;
+    private double yScale;
 
     private Frame(Painter p, Spec s) {
         this.s = s;
         this.t = s.theme;
+        this.logX = s.x.log();
         int w = s.width;
         int h = s.height;
         double pad = t.pad();
@@ -314,6 +321,9 @@ public final class Frame {
         markRowTop = headTop + g.topRows() * rowH;
         // y ticks and labels
         yr = s.y.range(maxTicks(bottom - top, t.small() * 1.9, 9));
+        logY = s.y.log();
+        y0 = logY ? Math.log10(yr.min()) : yr.min();
+        yScale = (bottom - top) / ((logY ? Math.log10(yr.max()) : yr.max()) - y0);
         yTicks = thinY(yr.ticks());
         String[] ylab = Ticks.labels(yTicks);
         for (int i = 0; i < yTicks.length; i++) {
@@ -356,6 +366,8 @@ public final class Frame {
             }
             xr = rx;
             xTicks = shown;
+            x0 = logX ? Math.log10(xr.min()) : xr.min();
+            xScale = (right - left) / ((logX ? Math.log10(xr.max()) : xr.max()) - x0);
             String[] xlab = Ticks.labels(xTicks);
             for (int i = 0; i < xTicks.length; i++) {
                 Painter.Anchor a = xAnchor(p, xlab[i], px(xTicks[i]));
@@ -708,17 +720,17 @@ public final class Frame {
         return log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min)) : (v - min) / (max - min);
     }
 
-    /** Pixel x of a value on a numeric axis. */
+    /** Pixel x of a value on a numeric axis (the live plots call this per point: the ends' logarithms are kept). */
     public double px(double v) {
-        return left + frac(v, xr.min(), xr.max(), s.x.log()) * (right - left);
+        return left + ((logX ? Math.log10(v) : v) - x0) * xScale;
     }
 
     /** Pixel y of a value (values that are not positive on a log axis go to the bottom). */
     public double py(double v) {
-        if (s.y.log() && !(v > 0)) {
+        if (logY && !(v > 0)) {
             return bottom;
         }
-        return bottom - frac(v, yr.min(), yr.max(), s.y.log()) * (bottom - top);
+        return bottom - ((logY ? Math.log10(v) : v) - y0) * yScale;
     }
 
     public double xMin() {
