@@ -89,6 +89,10 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
         SweepRunner.Outcome o = SweepPrinter.run(runner, err);
         Table t = SweepFigures.writeStudy(o.dir(), study, o.results(), runner.spec().base());
         err.println("chart: " + o.dir().resolve(SweepFigures.STUDY_CHART));
+        String warning = Study.budgetWarning(t, Study.randomLinearPct(o.dir(), o.results()));
+        if (warning != null) {
+            err.println("warning: " + warning);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

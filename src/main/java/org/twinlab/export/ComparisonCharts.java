@@ -31,6 +31,14 @@ public final class ComparisonCharts {
 
     /** One curve per shown run: {@code curve} is {@link RunComparison#TOTAL} or a term's key; log y where every value is positive. */
     public static LineChart loss(RunComparison c, String curve, Set<Integer> hidden, double smoothing) {
+        return loss(c, curve, hidden, smoothing, true);
+    }
+
+    /**
+     * The same, on a log y axis only where {@code log} is asked for and every value is positive. The
+     * Compare tab draws this chart's series on screen, so the tab and its PNG show the same curves.
+     */
+    public static LineChart loss(RunComparison c, String curve, Set<Integer> hidden, double smoothing, boolean log) {
         String label = c.curveLabels().getOrDefault(curve, curve);
         LineChart chart = new LineChart("Loss: " + label).subtitle(subtitle(c)).axes("step", label);
         boolean positive = true;
@@ -45,12 +53,14 @@ public final class ComparisonCharts {
             }
             chart.add(LineChart.Series.line(r.name(), r.steps(), Smoothing.ema(y, smoothing)).color(Palette.category(i)));
         }
-        return chart.logY(positive);
+        return chart.logY(log && positive);
     }
 
     /** Linear-probe top-1 (solid, with points) and kNN top-1 (dashed) of each shown run, in percent, against epoch. */
     public static LineChart accuracy(RunComparison c, Set<Integer> hidden) {
-        LineChart chart = new LineChart("Probe accuracy").subtitle(subtitle(c)).axes("epoch", "top-1 accuracy (%)");
+        // from epoch 0, so a run's first probe is where it is in the run; accuracies end at 100 %
+        LineChart chart = new LineChart("Probe accuracy").subtitle(subtitle(c)).axes("epoch", "top-1 accuracy (%)")
+                .xRange(0, Double.NaN).yRange(Double.NaN, 100);
         for (int i = 0; i < c.runs().size(); i++) {
             RunComparison.Run r = c.runs().get(i);
             if (hidden.contains(i)) {
@@ -80,7 +90,13 @@ public final class ComparisonCharts {
     /** Writes {@link #FILES} into {@code dir}; returns the files written. */
     public static List<Path> write(RunComparison c, String curve, Set<Integer> hidden, double smoothing, Path dir,
                                    FigureSize size) throws IOException {
-        List<Chart> charts = List.of(loss(c, curve, hidden, smoothing), accuracy(c, hidden), correlations(c, hidden));
+        return write(c, curve, hidden, smoothing, true, dir, size);
+    }
+
+    /** The same, the loss on a log axis only where {@code log} is asked (as the Compare tab shows it). */
+    public static List<Path> write(RunComparison c, String curve, Set<Integer> hidden, double smoothing, boolean log,
+                                   Path dir, FigureSize size) throws IOException {
+        List<Chart> charts = List.of(loss(c, curve, hidden, smoothing, log), accuracy(c, hidden), correlations(c, hidden));
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < charts.size(); i++) {
             Path f = dir.resolve(FILES.get(i));

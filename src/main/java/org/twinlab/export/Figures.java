@@ -14,6 +14,7 @@ import org.twinlab.export.chart.Charts;
 import org.twinlab.export.chart.FigureSize;
 import org.twinlab.export.chart.Heatmap;
 import org.twinlab.export.chart.LineChart;
+import org.twinlab.export.chart.Palette;
 import org.twinlab.export.chart.ScatterChart;
 
 /**
@@ -99,9 +100,9 @@ final class Figures {
         LineChart chart = new LineChart("Loss").subtitle(String.format(Locale.ROOT, "λ = %s%s", lambda,
                         w > 0 ? ", smoothed as TensorBoard does (" + w + ")" : ""))
                 .axes("step", positive ? "loss (log scale)" : "loss").logY(positive)
-                .add(LineChart.Series.line("total", step, Smoothing.ema(total, w)));
+                .add(LineChart.Series.line("total", step, Smoothing.ema(total, w)).color(Palette.LOSS_TOTAL));
         for (int k = 0; k < terms.size(); k++) {
-            chart.add(LineChart.Series.line(terms.get(k).label(), step, Smoothing.ema(parts[k], w)));
+            chart.add(LineChart.Series.line(terms.get(k).label(), step, Smoothing.ema(parts[k], w)).color(Palette.lossTerm(k)));
         }
         return chart;
     }
@@ -128,15 +129,15 @@ final class Figures {
         }
         LineChart c = new LineChart("Probe accuracy").subtitle("frozen encoder, test split")
                 .axes("epoch", "top-1 accuracy (%)")
-                .add(LineChart.Series.linePoints("linear", epoch, lin))
-                .add(LineChart.Series.linePoints("kNN", epoch, knn));
+                .add(LineChart.Series.linePoints("linear", epoch, lin).color(Palette.LINEAR))
+                .add(LineChart.Series.linePoints("kNN", epoch, knn).color(Palette.KNN));
         double random = baseline(all, "random");
         double pixels = baseline(all, "pixels");
         if (Double.isFinite(random)) {
-            c.add(LineChart.Series.reference("random encoder (linear)", random));
+            c.add(LineChart.Series.reference("random encoder (linear)", random).color(Palette.RANDOM));
         }
         if (Double.isFinite(pixels)) {
-            c.add(LineChart.Series.reference("raw pixels (linear)", pixels));
+            c.add(LineChart.Series.reference("raw pixels (linear)", pixels).color(Palette.PIXELS));
         }
         return c;
     }
@@ -154,7 +155,8 @@ final class Figures {
                 }
             }
             if (b != null) {
-                c.series(who.equals("random") ? "random encoder" : "raw pixels", row(b));
+                c.series(who.equals("random") ? "random encoder" : "raw pixels", row(b))
+                        .color(who.equals("random") ? Palette.RANDOM : Palette.PIXELS);
             }
         }
         return c;

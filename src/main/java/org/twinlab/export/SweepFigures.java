@@ -178,13 +178,20 @@ public final class SweepFigures {
      * has one, its ImageNet top-1 beside them.
      */
     public static Chart study(Study study, Table table, TrainConfig base) {
+        return study(study, table, base, Double.NaN);
+    }
+
+    /** The same; where every row is below the random encoder ({@code randomPct}), the subtitle says the budget cannot tell them apart. */
+    public static Chart study(Study study, Table table, TrainConfig base, double randomPct) {
         String budget = budget(base);
         String dataset = java.nio.file.Path.of(base.dataset()).getFileName().toString();
         List<String> categories = table.stringColumn(study.sweptKey()).asList().stream().map(study::shortLabel).toList();
         String title = Character.toUpperCase(study.description().charAt(0)) + study.description().substring(1);
-        BarChart c = new BarChart(title).subtitle(String.format(Locale.ROOT,
+        String sub = Study.budgetWarning(table, randomPct) != null ? Study.budgetWarningShort(randomPct)
+                : String.format(Locale.ROOT,
                         "%s, %s each; the lecture's numbers are ImageNet linear top-1 (ResNet-50, hundreds of epochs)",
-                        dataset, budget))
+                        dataset, budget);
+        BarChart c = new BarChart(title).subtitle(sub)
                 .axes(null, "top-1 accuracy (%)").categories(categories).valueFormat("%.1f").yRange(0, 100);
         c.series("linear probe (measured)", table.doubleColumn("linearTop1Pct").asDoubleArray());
         c.series("kNN (measured)", table.doubleColumn("knnTop1Pct").asDoubleArray());
@@ -207,7 +214,7 @@ public final class SweepFigures {
     public static Table writeStudy(Path dir, Study study, Table results, TrainConfig base) throws IOException {
         Table t = study.table(results);
         RunsTable.writeCsv(t, dir.resolve(STUDY_TABLE));
-        Charts.write(study(study, t, base), dir.resolve(STUDY_CHART), WIDE);
+        Charts.write(study(study, t, base, Study.randomLinearPct(dir, results)), dir.resolve(STUDY_CHART), WIDE);
         return t;
     }
 

@@ -170,6 +170,60 @@ public enum Study implements Choice {
         return t;
     }
 
+    /**
+     * The random encoder's linear top-1 in percent: the mean over the study's runs that probed it (a
+     * study's first row does), read from their summaries; NaN where none did.
+     */
+    public static double randomLinearPct(java.nio.file.Path sweepDir, Table results) {
+        if (results.rowCount() == 0 || !results.columnNames().contains("runFolder")) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int n = 0;
+        for (String folder : results.stringColumn("runFolder")) {
+            RunSummary s = RunHistory.summary(sweepDir.resolve(folder).resolve(RunFolder.SUMMARY));
+            if (s != null && Double.isFinite(s.randomLinearTop1())) {
+                sum += s.randomLinearTop1();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : percent(sum / n);
+    }
+
+    /**
+     * A warning where the budget cannot tell the rows apart: every measured row's linear top-1 is at or
+     * below the random (untrained) encoder's, so training has not yet taught any row anything to differ in.
+     * Null where a row beats the random encoder, where fewer than two rows are measured, or where the random
+     * encoder was not probed.
+     */
+    public static String budgetWarning(Table table, double randomPct) {
+        if (!Double.isFinite(randomPct)) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int measured = 0;
+        for (double v : table.doubleColumn("linearTop1Pct").asDoubleArray()) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                measured++;
+            }
+        }
+        if (measured < 2 || hi > randomPct) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "every row's linear top-1 (%.1f-%.1f%%) is at or below the random "
+                + "encoder's (%.1f%%): at this budget no row has learned anything to differ in, so the table cannot "
+                + "tell the rows apart; train longer before reading it", lo, hi, randomPct);
+    }
+
+    /** The same in a few words, for a chart's subtitle. */
+    public static String budgetWarningShort(double randomPct) {
+        return String.format(java.util.Locale.ROOT, "every row is below the random encoder (%.1f%%): this budget cannot "
+                + "tell the rows apart", randomPct);
+    }
+
     /** A fraction as a percentage to 0.01 (the probes' resolution on 10,000 test images), without 82.17999999999999. */
     private static double percent(double fraction) {
         return Double.isNaN(fraction) ? Double.NaN : Math.round(fraction * 10_000) / 100.0;

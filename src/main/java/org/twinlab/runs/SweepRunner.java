@@ -285,7 +285,10 @@ public final class SweepRunner {
             List<SweepRun> after = plan.subList(r.index(), plan.size()).stream()
                     .filter(x -> !done.containsKey(x.index())).toList();
             long[] lastProgress = {0};
-            session.baselines(baselines).listener(e -> {
+            // a study's first row also probes the random encoder: the reference that says whether its budget
+            // taught the encoders anything the rows could differ in (Study.budgetWarning)
+            boolean probeBaselines = baselines || (!spec.study().isEmpty() && r.index() == 0);
+            session.baselines(probeBaselines).listener(e -> {
                 publish(new SweepEvent.Training(r, e));
                 if (e instanceof TrainingEvent.Step s && System.nanoTime() - lastProgress[0] > PROGRESS_NANOS) {
                     lastProgress[0] = System.nanoTime();

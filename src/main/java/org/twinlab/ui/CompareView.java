@@ -23,6 +23,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
+import java.util.Set;
+import org.twinlab.export.ComparisonCharts;
 import org.twinlab.runs.RunComparison;
 import org.twinlab.runs.Smoothing;
 import org.twinlab.runs.SettingsDiff;
@@ -73,8 +75,6 @@ final class CompareView extends BorderPane {
         model.curve.addListener(o -> redraw());
         model.smoothing.addListener(o -> redraw());
         model.logScale.addListener(o -> redraw());
-        accuracy.setYCeiling(100);
-        accuracy.setXFromZero(true);
         rebuild(null);
     }
 
@@ -173,32 +173,28 @@ final class CompareView extends BorderPane {
         return ColorMaps.classColor(run);
     }
 
+    /** The tab draws the comparison's own charts (those its PNG export writes), not a second copy of their curves. */
     private void redraw() {
         RunComparison c = model.comparisonProperty().get();
-        List<OverlayPlot.Line> lossLines = new ArrayList<>();
-        List<OverlayPlot.Line> accLines = new ArrayList<>();
         List<CorrelationTiles.Tile> shown = new ArrayList<>();
-        if (c != null) {
-            for (int i = 0; i < c.runs().size(); i++) {
-                if (i < legend.size()) {
-                    legend.get(i).setSelected(!model.hidden.contains(i));
-                }
-                if (model.hidden.contains(i)) {
-                    continue;
-                }
-                RunComparison.Run r = c.runs().get(i);
-                double[] y = r.curve(model.curve.get());
-                if (y != null) {
-                    lossLines.add(new OverlayPlot.Line(r.steps(), Smoothing.ema(y, model.smoothing.get()), color(i), false, false));
-                }
-                accLines.add(new OverlayPlot.Line(r.probeEpochs(), r.linearPercent(), color(i), false, true));
-                accLines.add(new OverlayPlot.Line(r.probeEpochs(), r.knnPercent(), color(i), true, true));
+        if (c == null) {
+            loss.setChart(null);
+            accuracy.setChart(null);
+            tiles.setTiles(shown);
+            return;
+        }
+        for (int i = 0; i < c.runs().size(); i++) {
+            if (i < legend.size()) {
+                legend.get(i).setSelected(!model.hidden.contains(i));
+            }
+            RunComparison.Run r = c.runs().get(i);
+            if (!model.hidden.contains(i)) {
                 shown.add(new CorrelationTiles.Tile(r.name(), color(i), r.correlation()));
             }
         }
-        String label = c == null ? "step" : "step (" + c.curveLabels().getOrDefault(model.curve.get(), "") + ")";
-        loss.setLines(lossLines, model.logScale.get(), label);
-        accuracy.setLines(accLines, false, "epoch");
+        Set<Integer> off = Set.copyOf(model.hidden);
+        loss.setChart(ComparisonCharts.loss(c, model.curve.get(), off, model.smoothing.get(), model.logScale.get()));
+        accuracy.setChart(ComparisonCharts.accuracy(c, off));
         tiles.setTiles(shown);
     }
 

@@ -73,7 +73,8 @@ public final class CompareViewModel {
         Set<Integer> off = Set.copyOf(hidden);
         String k = curve.get();
         double w = smoothing.get();
-        Background.run("compare-png", () -> ComparisonCharts.write(c, k, off, w, dir, FigureSize.DEFAULT), done,
+        boolean log = logScale.get();
+        Background.run("compare-png", () -> ComparisonCharts.write(c, k, off, w, log, dir, FigureSize.DEFAULT), done,
                 m -> problem.accept("Could not write the plots: " + m));
     }
 

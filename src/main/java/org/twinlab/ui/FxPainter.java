@@ -22,7 +22,11 @@ final class FxPainter implements Painter {
         this.g = g;
     }
 
-    private static Color fx(java.awt.Color c) {
+    /** Text widths by font and text: a redraw measures the same tick labels again and again. */
+    private static final java.util.Map<String, Double> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The palette's colour on a JavaFX canvas. */
+    static Color fx(java.awt.Color c) {
         return Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
     }
 
@@ -65,14 +69,38 @@ final class FxPainter implements Painter {
         g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
     }
 
+    /** Fonts by size and weight: looking a font up by family costs more than drawing a tick label. */
+    private static final java.util.Map<Double, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String FAMILY = Font.getDefault().getFamily();
+
     private static Font font(double size, boolean bold) {
-        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+        return FONTS.computeIfAbsent(bold ? -size : size,
+                k -> Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+    }
+
+    /** Tests and the canvases' own texts measure with the chart's font too. */
+    static double width(String s, double size, boolean bold) {
+        String key = (bold ? "b" : "n") + size + "|" + s;
+        Double w = WIDTHS.get(key);
+        if (w == null) {
+            if (WIDTHS.size() > 4096) {
+                WIDTHS.clear();
+            }
+            Text measure = new Text(s);
+            measure.setFont(font(size, bold));
+            w = measure.getLayoutBounds().getWidth();
+            WIDTHS.put(key, w);
+        }
+        return w;
     }
 
     @Override
     public void text(String s, double x, double y, double size, Anchor anchor, boolean bold, boolean rotated,
                      java.awt.Color color) {
-        g.setFont(font(size, bold));
+        Font f = font(size, bold);
+        if (g.getFont() != f) {
+            g.setFont(f);
+        }
         g.setFill(fx(color));
         g.setTextBaseline(VPos.BASELINE);
         g.setTextAlign(switch (anchor) {
@@ -112,8 +140,6 @@ final class FxPainter implements Painter {
 
     @Override
     public double textWidth(String s, double size, boolean bold) {
-        Text t = new Text(s);
-        t.setFont(font(size, bold));
-        return t.getLayoutBounds().getWidth();
+        return width(s, size, bold);
     }
 }

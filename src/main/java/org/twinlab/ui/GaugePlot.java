@@ -1,13 +1,12 @@
 package org.twinlab.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
+import org.twinlab.export.chart.Frame;
+import org.twinlab.export.chart.Painter;
+import org.twinlab.export.chart.Palette;
 
 /**
  * One collapse gauge against step, beside C: the effective rank of the embeddings (log axis from 1 to D)
@@ -15,8 +14,6 @@ import javafx.scene.text.TextAlignment;
  * that means a collapse, so a class sees a run collapse while it happens, whatever the objective.
  */
 final class GaugePlot extends PlotCanvas {
-    static final Color HEALTHY = Color.web("#1a7f37");
-    static final Color COLLAPSED = Color.web("#cf222e");
     private final String name;
     private final Function<LiveRun, MetricSeries> series;
     private final boolean rank;
@@ -34,12 +31,8 @@ final class GaugePlot extends PlotCanvas {
     /** The name and the value take two lines above the frame; the ticks are short numbers. */
     @Override
     void setFontSize(double size) {
-        super.setFontSize(size);
-        top = 2.9 * size;
-        left = 2.8 * size;
-        bottom = 1.6 * size;
         setMinHeight(6.5 * size); // two lines of text and room for two ticks
-        redraw();
+        super.setFontSize(size);
     }
 
     void setRun(LiveRun run) {
@@ -54,6 +47,10 @@ final class GaugePlot extends PlotCanvas {
 
     boolean collapsed(double v) {
         return rank ? v < 2 : v < 0.1;
+    }
+
+    private double valueSize() {
+        return fontSize() * 1.25;
     }
 
     @Override
@@ -72,27 +69,65 @@ final class GaugePlot extends PlotCanvas {
         }
         double x0 = n == 0 ? 0 : steps.get(0);
         double x1 = n == 0 ? 100 : Math.max(steps.get(n - 1), x0 + 1);
-        frame(g, x0, x1, rank ? 1 : 0, hi, rank, "step");
+        double fs = fontSize();
+        double lines = fs * 1.0 + valueSize() * 1.05;
+        Frame f = frame(g, spec().reserveTop(lines).x("step", Frame.Extent.exact(x0, x1, false))
+                .y(null, Frame.Extent.exact(rank ? 1 : 0, hi, rank)));
         shown = n == 0 ? Double.NaN : ys[n - 1];
         if (n > 0) {
-            curve(g, steps, ys, n, collapsed(shown) ? COLLAPSED : HEALTHY, 2 * lineScale());
+            curve(g, steps, ys, n, FxPainter.fx(collapsed(shown) ? Palette.COLLAPSED : Palette.HEALTHY), 2 * lineScale());
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(TEXT);
-        g.fillText(name, 2, 2);
-        if (n > 0) {
-            String value = rank ? String.format(Locale.ROOT, "%.1f of %d", shown, (int) dim)
-                    : String.format(Locale.ROOT, "%.2f", shown);
-            g.setFont(Font.font(null, FontWeight.BOLD, fontSize() * 1.25));
-            g.setFill(collapsed(shown) ? COLLAPSED : TEXT);
-            g.fillText(value, 2, 3 + fontSize());
-            if (collapsed(shown)) {
-                // inside the frame's top right: a collapsed curve lies along the bottom, and the column is narrow
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.fillText("collapsed", w - right - 3, top + 3);
+        double x = 2;
+        double room = w - 4;
+        double nameBase = f.reservedTop + fs * 0.8;
+        double valueBase = f.reservedTop + fs * 1.0 + valueSize() * 0.8;
+        String shownName = fitting(List.of(name, name.replace("effective ", "")), fs, false, room);
+        double nameW = FxPainter.width(shownName, fs, false);
+        if (!shownName.isEmpty()) {
+            text(g, shownName, x, nameBase, fs, false, Painter.Anchor.START, Palette.INK);
+        }
+        if (n == 0) {
+            return;
+        }
+        boolean bad = collapsed(shown);
+        java.awt.Color colour = bad ? Palette.COLLAPSED : Palette.INK;
+        List<String> values = rank
+                ? List.of(String.format(Locale.ROOT, "%.1f of %d", shown, (int) dim),
+                        String.format(Locale.ROOT, "%.1f/%d", shown, (int) dim), String.format(Locale.ROOT, "%.1f", shown))
+                : List.of(String.format(Locale.ROOT, "%.2f", shown));
+        String value = fitting(values, valueSize(), true, room);
+        if (!bad) {
+            text(g, value, x, valueBase, valueSize(), true, Painter.Anchor.START, colour);
+            return;
+        }
+        // "collapsed" where it fits beside a text, never on the curve (which lies along the bottom when it says so)
+        String word = "collapsed";
+        double gap = fs * 0.6;
+        double wordV = FxPainter.width(word, valueSize(), true);
+        double wordN = FxPainter.width(word, fs, true);
+        for (String val : values) {
+            if (FxPainter.width(val, valueSize(), true) + gap + wordV <= room) {
+                text(g, val, x, valueBase, valueSize(), true, Painter.Anchor.START, colour);
+                text(g, word, w - 2, valueBase, valueSize(), true, Painter.Anchor.END, colour);
+                return;
             }
-            g.setFont(Font.font(fontSize()));
         }
+        if (value.isEmpty()) {
+            return;
+        }
+        text(g, value, x, valueBase, valueSize(), true, Painter.Anchor.START, colour);
+        if (nameW + gap + wordN <= room) {
+            text(g, word, w - 2, nameBase, fs, true, Painter.Anchor.END, colour);
+        }
+    }
+
+    /** The first of the texts that fits in {@code room}, else "" (a text is shortened, never cut). */
+    private static String fitting(List<String> choices, double size, boolean bold, double room) {
+        for (String c : choices) {
+            if (FxPainter.width(c, size, bold) <= room) {
+                return c;
+            }
+        }
+        return "";
     }
 }

@@ -1,5 +1,7 @@
 package org.twinlab.ui;
 
+import org.twinlab.export.chart.Palette;
+import org.twinlab.export.chart.Theme;
 import java.nio.IntBuffer;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -42,8 +44,8 @@ public final class HeatmapView extends VBox {
     private final Label info = new Label(WAITING);
     private final Label hover = new Label(" ");
     private final Label stats = new Label(" ");
-    private final Histogram diagonal = new Histogram("diagonal C\u1d62\u1d62", Color.web("#b2182b"));
-    private final Histogram offDiagonal = new Histogram("off-diagonal C\u1d62\u2c7c", Color.web("#2166ac"));
+    private final Histogram diagonal = new Histogram("diagonal C\u1d62\u1d62", Palette.DIAGONAL);
+    private final Histogram offDiagonal = new Histogram("off-diagonal C\u1d62\u2c7c", Palette.OFF_DIAGONAL);
     final GaugePlot rank = new GaugePlot("effective rank", r -> r.effectiveRank, true);
     final GaugePlot spread = new GaugePlot("spread", r -> r.spread, false);
     /** Beside the matrix: the collapse gauges over the run, then the histograms of this snapshot. */
@@ -260,7 +262,7 @@ public final class HeatmapView extends VBox {
         return image;
     }
 
-    /** The colour bar: the diverging map over [-1, 1] with its three labels, as tall as the matrix beside it. */
+    /** The colour bar: the chart model's, as tall as the matrix beside it. */
     static final class ColourBar extends PlotCanvas {
         ColourBar() {
             setMinSize(30, 60);
@@ -268,30 +270,17 @@ public final class HeatmapView extends VBox {
 
         @Override
         protected void draw(GraphicsContext g, double w, double h) {
-            double fs = fontSize();
-            double top = fs;
-            double bar = Math.max(10, h - 2 * fs);
-            double bw = Math.max(10, 0.8 * fs);
-            for (int y = 0; y < bar; y++) {
-                g.setFill(ColorMaps.divergingColor(1 - 2.0 * y / Math.max(1, bar - 1)));
-                g.fillRect(0, top + y, bw, 1);
-            }
-            g.setFill(TEXT);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("+1", bw + 4, top);
-            g.fillText("0", bw + 4, top + bar / 2);
-            g.fillText("\u22121", bw + 4, top + bar);
+            drawn(org.twinlab.export.chart.ColourBar.drawAlone(new FxPainter(g), Theme.live(fontSize()), w, h));
         }
     }
 
-    /** A small bar chart of counts over [-1, 1], sized by its region, with its name and a -1/0/1 axis. */
+    /** A small bar chart of counts over [-1, 1] (the chart model's histogram), sized by its region. */
     static final class Histogram extends PlotCanvas {
         private final String name;
-        private final Color color;
+        private final java.awt.Color color;
         private int[] counts = new int[0];
 
-        Histogram(String name, Color color) {
+        Histogram(String name, java.awt.Color color) {
             this.name = name;
             this.color = color;
             setMinSize(60, 36);
@@ -304,32 +293,8 @@ public final class HeatmapView extends VBox {
 
         @Override
         protected void draw(GraphicsContext g, double w, double h) {
-            double fs = fontSize();
-            double top = fs + 4;
-            double bars = Math.max(4, h - top - fs - 4);
-            int max = 1;
-            for (int c : counts) {
-                max = Math.max(max, c);
-            }
-            g.setFill(color);
-            for (int i = 0; i < counts.length; i++) {
-                double bh = bars * Math.sqrt((double) counts[i] / max); // sqrt: the rare bins stay visible
-                g.fillRect(i * w / counts.length, top + bars - bh, Math.max(1, w / counts.length - 1), bh);
-            }
-            g.setStroke(AXIS);
-            g.setLineWidth(1);
-            g.strokeLine(0, top + bars + 0.5, w, top + bars + 0.5);
-            g.setFill(TEXT);
-            g.setTextBaseline(VPos.TOP);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(name, 0, 0);
-            g.setFill(AXIS);
-            double ly = top + bars + 2;
-            g.fillText("\u22121", 0, ly);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("0", w / 2, ly);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText("+1", w, ly);
+            drawn(org.twinlab.export.chart.Histogram.draw(new FxPainter(g), Theme.live(fontSize() / 0.85), name, color,
+                    counts, w, h));
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.twinlab.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
+import org.twinlab.export.chart.Frame;
+import org.twinlab.export.chart.Palette;
+import org.twinlab.export.chart.Ticks;
 
 /**
  * The loss curves against step: the total and each term the run's objective declares (for Barlow
@@ -11,18 +14,13 @@ import javafx.scene.paint.Color;
  * moving average.
  */
 final class LossPlot extends PlotCanvas {
-    static final Color TOTAL = Color.web("#24292f");
-    /** Colours of the terms in the order the objective declares them. */
-    static final List<Color> TERMS = List.of(Color.web("#0969da"), Color.web("#cf222e"), Color.web("#1a7f37"),
-            Color.web("#8250df"));
-    static final Color LAMBDA_MARK = Color.web("#cf222e");
-    static final Color RATE_MARK = Color.web("#8250df");
     private LiveRun run;
     private boolean log = true;
     private double smoothing = 0.6;
     private int lastDrawnPoints;
     private List<String> lastLegend = List.of();
     private int lastMarks;
+    private boolean lastLog;
 
     void setRun(LiveRun run) {
         this.run = run;
@@ -54,6 +52,11 @@ final class LossPlot extends PlotCanvas {
         return lastMarks;
     }
 
+    /** Whether the last redraw's y axis was logarithmic (log asked for, and every value positive). */
+    boolean lastLog() {
+        return lastLog;
+    }
+
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         LiveRun r = run;
@@ -63,13 +66,13 @@ final class LossPlot extends PlotCanvas {
         if (n == 0) {
             lastLegend = List.of();
             lastMarks = 0;
-            right = 12;
+            lastLog = log;
             frame(g, 0, 100, log ? 1 : 0, log ? 1000 : 100, log, "step", "loss");
             return;
         }
         List<MetricSeries> termSeries = r.terms;
         var started = r.started.get();
-        List<double[]> curves = new java.util.ArrayList<>();
+        List<double[]> curves = new ArrayList<>();
         curves.add(smooth(r.loss.view(), n));
         for (MetricSeries t : termSeries) {
             curves.add(smooth(t.view(), Math.min(n, t.size())));
@@ -93,57 +96,29 @@ final class LossPlot extends PlotCanvas {
             lo = lo - pad;
             hi = hi + pad;
         }
-        List<String> names = new java.util.ArrayList<>(List.of("total"));
-        List<Color> colours = new java.util.ArrayList<>(List.of(TOTAL));
+        List<String> names = new ArrayList<>(List.of("total"));
+        List<java.awt.Color> colours = new ArrayList<>(List.of(Palette.LOSS_TOTAL));
         for (int k = 1; k < curves.size(); k++) {
             names.add(started == null || k - 1 >= started.terms().size() ? "term " + k : started.terms().get(k - 1).label());
-            colours.add(TERMS.get((k - 1) % TERMS.size()));
+            colours.add(Palette.lossTerm(k - 1));
         }
-        placeLegend(names, h);
-        frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), lo, hi, logNow, "step", "loss");
-        if (log && !logNow) {
-            g.setFill(AXIS);
-            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-            g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
-            g.fillText("linear scale: the loss goes to 0 or below", frameLeft() + 6, h - bottom - 3);
-        }
-        marks(g, r, h);
-        for (int k = curves.size() - 1; k >= 1; k--) {
-            Color c = TERMS.get((k - 1) % TERMS.size());
-            curve(g, steps, curves.get(k), curves.get(k).length, c, 1.5 * lineScale());
-        }
-        curve(g, steps, curves.get(0), n, TOTAL, 2 * lineScale());
-        legend(g, names, colours);
-        lastLegend = List.copyOf(names);
-    }
-
-    /**
-     * A dashed line where lambda or the learning rate was changed during the run, labelled with the new
-     * value, so a class sees the curve bend where the teacher turned the knob.
-     */
-    private void marks(GraphicsContext g, LiveRun r, double h) {
-        int k = 0;
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        List<Frame.Mark> marks = new ArrayList<>();
         for (var c : r.changes) {
-            double px = x(c.step());
             boolean isLambda = org.twinlab.train.Settings.LAMBDA.key().equals(c.key());
-            Color colour = isLambda ? LAMBDA_MARK : RATE_MARK;
-            g.setStroke(colour);
-            g.setLineWidth(1.5 * lineScale());
-            g.setLineDashes(5 * lineScale(), 4 * lineScale());
-            g.strokeLine(px, top, px, h - bottom);
-            g.setLineDashes(null);
-            g.setFill(colour);
-            String text = (isLambda ? "\u03bb \u2192 " : "lr \u2192 ") + label(c.value());
-            // staggered, so two changes close together keep both labels readable; left of a line near the
-            // right edge, where the text would be cut
-            boolean flip = px + 4 + 0.62 * fontSize() * text.length() > canvas.getWidth() - right;
-            g.setTextAlign(flip ? javafx.scene.text.TextAlignment.RIGHT : javafx.scene.text.TextAlignment.LEFT);
-            g.fillText(text, flip ? px - 4 : px + 4, top + 3 + (4.5 + k % 3) * (fontSize() + 3));
-            k++;
+            marks.add(new Frame.Mark(c.step(), (isLambda ? "\u03bb \u2192 " : "lr \u2192 ") + Ticks.format(c.value(), Math.abs(c.value()) / 100),
+                    isLambda ? Palette.LAMBDA_MARK : Palette.RATE));
         }
-        lastMarks = k;
+        // the y title says the scale, so a ticked "log scale" never sits beside a linear axis unexplained
+        String yTitle = logNow ? "loss (log)" : log ? "loss (linear: \u2264 0)" : "loss";
+        frame(g, spec().x("step", Frame.Extent.exact(steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), false))
+                .y(yTitle, Frame.Extent.exact(lo, hi, logNow)).legend(lines(names, colours)).marks(marks));
+        lastLog = logNow;
+        for (int k = curves.size() - 1; k >= 1; k--) {
+            curve(g, steps, curves.get(k), curves.get(k).length, FxPainter.fx(Palette.lossTerm(k - 1)), 1.5 * lineScale());
+        }
+        curve(g, steps, curves.get(0), n, FxPainter.fx(Palette.LOSS_TOTAL), 2 * lineScale());
+        lastLegend = List.copyOf(names);
+        lastMarks = marks.size();
     }
 
     /** TensorBoard's smoothing: last = last * w + (1 - w) * x, shown = last / (1 - w^k). */

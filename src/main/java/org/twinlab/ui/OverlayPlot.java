@@ -4,40 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.twinlab.export.chart.Frame;
+import org.twinlab.export.chart.LineChart;
 
 /**
- * Curves of several runs over one pair of axes (the Compare view's loss and accuracy): each line its
- * run's colour, solid or dashed, with a dot at each point where points are few (probes). Long curves are
- * decimated per pixel column as the live plots are, so overlaying long runs stays cheap.
+ * A {@link LineChart} of several runs drawn live (the Compare view's loss and accuracy): the same chart
+ * the comparison's PNG is made from (its series, colours, styles, log scale and fixed ends), drawn through
+ * the live frame, with long curves decimated per pixel column as the live plots are and a dot at each
+ * point of a series with points (probes). The runs' legend is the view's own check boxes.
  */
 final class OverlayPlot extends PlotCanvas {
-    /** One curve: its points, colour and style. */
-    record Line(double[] x, double[] y, Color color, boolean dashed, boolean dots) {
-    }
-
-    private List<Line> lines = List.of();
-    private boolean log;
-    private String xLabel = "";
-    private double yCeiling = Double.NaN;
-    private boolean xFromZero;
+    private LineChart chart;
     private final List<Color> drawn = new ArrayList<>();
 
-    /** The curves to draw; {@code log} puts y on a log scale where every value is positive. */
-    void setLines(List<Line> lines, boolean log, String xLabel) {
-        this.lines = List.copyOf(lines);
-        this.log = log;
-        this.xLabel = xLabel;
+    void setChart(LineChart chart) {
+        this.chart = chart;
         redraw();
     }
 
-    /** Fixes the top of the y axis (accuracies end at 100 %); NaN takes it from the data. */
-    void setYCeiling(double top) {
-        this.yCeiling = top;
-    }
-
-    /** Starts the x axis at 0 (epochs: a run's first probe is then where it is in the run, not at the left edge). */
-    void setXFromZero(boolean on) {
-        this.xFromZero = on;
+    LineChart chart() {
+        return chart;
     }
 
     /** The colours of the lines the last redraw drew, in order (tests read it). */
@@ -48,29 +34,34 @@ final class OverlayPlot extends PlotCanvas {
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         drawn.clear();
+        LineChart c = chart;
+        String xTitle = c == null ? null : c.xTitle();
+        String yTitle = c == null ? null : c.yTitle();
         double x0 = Double.MAX_VALUE;
         double x1 = -Double.MAX_VALUE;
         double y0 = Double.MAX_VALUE;
         double y1 = -Double.MAX_VALUE;
-        for (Line l : lines) {
-            for (int i = 0; i < l.x().length; i++) {
-                if (Double.isFinite(l.x()[i]) && Double.isFinite(l.y()[i])) {
-                    x0 = Math.min(x0, l.x()[i]);
-                    x1 = Math.max(x1, l.x()[i]);
-                    y0 = Math.min(y0, l.y()[i]);
-                    y1 = Math.max(y1, l.y()[i]);
+        boolean log = c != null && c.logY();
+        List<LineChart.Series> series = c == null ? List.of() : c.series();
+        for (LineChart.Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]) && (!log || s.y()[i] > 0)) {
+                    x0 = Math.min(x0, s.x()[i]);
+                    x1 = Math.max(x1, s.x()[i]);
+                    y0 = Math.min(y0, s.y()[i]);
+                    y1 = Math.max(y1, s.y()[i]);
                 }
             }
         }
         if (x0 > x1) {
-            frame(g, 0, 1, 0, 1, false, xLabel);
+            frame(g, 0, 1, 0, 1, false, xTitle, yTitle);
             return;
         }
-        if (xFromZero) {
-            x0 = Math.min(0, x0);
+        double[] fixed = c.fixedRange();
+        if (!Double.isNaN(fixed[0])) {
+            x0 = Math.min(fixed[0], x0);
         }
-        boolean logNow = log && y0 > 0;
-        if (logNow) {
+        if (log) {
             y0 *= 0.8;
             y1 *= 1.25;
         } else {
@@ -78,41 +69,48 @@ final class OverlayPlot extends PlotCanvas {
             y0 -= pad;
             y1 += pad;
         }
-        y1 = Double.isNaN(yCeiling) ? y1 : yCeiling;
-        frame(g, x0, x1 > x0 ? x1 : x0 + 1, y0, y1, logNow, xLabel);
-        for (Line l : lines) {
-            g.setLineDashes(l.dashed() ? new double[] {6, 4} : null);
+        if (!Double.isNaN(fixed[3])) {
+            y1 = fixed[3];
+        }
+        frame(g, spec().x(xTitle, Frame.Extent.exact(x0, x1 > x0 ? x1 : x0 + 1, false))
+                .y(yTitle, Frame.Extent.exact(y0, y1 > y0 ? y1 : y0 + 1, log)));
+        for (LineChart.Series s : series) {
+            Color colour = s.color() == null ? TEXT : FxPainter.fx(s.color());
+            boolean dashed = s.style() == LineChart.Style.DASHED;
+            g.setLineDashes(dashed ? new double[] {6 * lineScale(), 4 * lineScale()} : null);
             MetricSeries xs = new MetricSeries();
-            double[] ys = new double[l.x().length];
+            double[] ys = new double[s.x().length];
             int n = 0;
-            for (int i = 0; i < l.x().length; i++) {
-                if (Double.isFinite(l.x()[i]) && Double.isFinite(l.y()[i]) && (!logNow || l.y()[i] > 0)) {
-                    xs.add(l.x()[i]);
-                    ys[n++] = l.y()[i];
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]) && (!log || s.y()[i] > 0)) {
+                    xs.add(s.x()[i]);
+                    ys[n++] = s.y()[i];
                 }
             }
-            if (l.dots()) {
-                polyline(g, xs.view(), ys, n, l.color());
+            // few points (probes) get dots, as the figure's points do; long curves are decimated
+            if (s.style() == LineChart.Style.LINE_POINTS || s.style() == LineChart.Style.POINTS || n < 64) {
+                polyline(g, xs.view(), ys, n, colour, s.style() != LineChart.Style.POINTS);
             } else {
-                curve(g, xs.view(), ys, n, l.color(), 1.8);
+                curve(g, xs.view(), ys, n, colour, 1.8 * lineScale());
             }
-            drawn.add(l.color());
+            drawn.add(colour);
         }
         g.setLineDashes(null);
     }
 
     /** A few points joined by straight lines, each marked with a dot (probe results). */
-    private void polyline(GraphicsContext g, MetricSeries.View xs, double[] ys, int n, Color c) {
+    private void polyline(GraphicsContext g, MetricSeries.View xs, double[] ys, int n, Color c, boolean join) {
         g.setStroke(c);
         g.setFill(c);
-        g.setLineWidth(2);
+        g.setLineWidth(2 * lineScale());
+        double d = 7 * lineScale();
         for (int i = 0; i < n; i++) {
             double px = x(xs.get(i));
             double py = y(ys[i]);
-            if (i > 0) {
+            if (i > 0 && join) {
                 g.strokeLine(x(xs.get(i - 1)), y(ys[i - 1]), px, py);
             }
-            g.fillOval(px - 3.5, py - 3.5, 7, 7);
+            g.fillOval(px - d / 2, py - d / 2, d, d);
         }
     }
 }

@@ -5,15 +5,17 @@ import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.twinlab.eval.ProbeResult;
+import org.twinlab.export.chart.Frame;
+import org.twinlab.export.chart.Legend;
+import org.twinlab.export.chart.Palette;
 
 /** Linear-probe and kNN top-1 of the trained encoder against epoch, with the two baselines as dashed lines. */
 final class ProbePlot extends PlotCanvas {
-    static final Color LINEAR = Color.web("#1a7f37");
-    static final Color KNN = Color.web("#bf8700");
-    static final Color PIXELS = Color.web("#57606a");
-    static final Color RANDOM = Color.web("#a40e26");
-    private static final List<String> NAMES = List.of("linear probe", "kNN (k=20)", "raw pixels, linear",
-            "random encoder, linear");
+    private static final Legend LEGEND = new Legend(List.of(
+            new Legend.Entry("linear probe", Palette.LINEAR, Legend.Swatch.LINE),
+            new Legend.Entry("kNN (k=20)", Palette.KNN, Legend.Swatch.LINE),
+            new Legend.Entry("raw pixels, linear", Palette.PIXELS, Legend.Swatch.DASHED),
+            new Legend.Entry("random encoder, linear", Palette.RANDOM, Legend.Swatch.DASHED)));
     private List<ProbeResult> results = List.of();
     private double maxEpoch = 1;
     private double mouseX = Double.NaN;
@@ -67,21 +69,19 @@ final class ProbePlot extends PlotCanvas {
             xmax = Math.max(xmax, r.epoch());
         }
         double ymin = results.isEmpty() ? 0 : Math.max(0, Math.floor(lo / 10) * 10 - 5);
-        placeLegend(NAMES, h);
-        frame(g, 0, xmax, ymin, 100, false, "epoch", "top-1 %");
-        g.setLineDashes(6, 4);
-        if (pixels != null) {
-            g.setStroke(PIXELS);
-            g.strokeLine(left, y(100 * pixels.linearTop1()), left + plotWidth(), y(100 * pixels.linearTop1()));
-        }
-        if (random != null) {
-            g.setStroke(RANDOM);
-            g.strokeLine(left, y(100 * random.linearTop1()), left + plotWidth(), y(100 * random.linearTop1()));
+        frame(g, spec().x("epoch", Frame.Extent.exact(0, xmax, false)).y("top-1 %", Frame.Extent.exact(ymin, 100, false))
+                .legend(LEGEND));
+        g.setLineDashes(6 * lineScale(), 4 * lineScale());
+        g.setLineWidth(1.5 * lineScale());
+        for (ProbeResult b : new ProbeResult[] {pixels, random}) {
+            if (b != null) {
+                g.setStroke(FxPainter.fx(b == pixels ? Palette.PIXELS : Palette.RANDOM));
+                g.strokeLine(frameLeft(), y(100 * b.linearTop1()), frameLeft() + plotWidth(), y(100 * b.linearTop1()));
+            }
         }
         g.setLineDashes(null);
-        series(g, trained, true, LINEAR);
-        series(g, trained, false, KNN);
-        legend(g, NAMES, List.of(LINEAR, KNN, PIXELS, RANDOM));
+        series(g, trained, true, FxPainter.fx(Palette.LINEAR));
+        series(g, trained, false, FxPainter.fx(Palette.KNN));
         hoverText = nearest(trained, pixels, random);
         if (hoverText != null) {
             box(g, hoverText, w);
@@ -121,7 +121,7 @@ final class ProbePlot extends PlotCanvas {
 
     /** A label box by the pointer, kept inside the canvas. */
     private void box(GraphicsContext g, String text, double w) {
-        double tw = 0.6 * fontSize() * text.length() + 12;
+        double tw = FxPainter.width(text, fontSize(), false) + 12;
         double th = fontSize() + 10;
         double bx = Math.min(mouseX + 12, w - tw - 2);
         double by = Math.max(2, mouseY - th - 8);
@@ -133,6 +133,7 @@ final class ProbePlot extends PlotCanvas {
         g.setFill(TEXT);
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), fontSize()));
         g.fillText(text, bx + 6, by + th / 2);
     }
 

@@ -1,16 +1,10 @@
 package org.twinlab.ui;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 
 /** The learning rate against step, under the loss curves. */
 final class RatePlot extends PlotCanvas {
-    private static final Color RATE = Color.web("#8250df");
     private LiveRun run;
-
-    RatePlot() {
-        bottom = 20;
-    }
 
     void setRun(LiveRun run) {
         this.run = run;
@@ -34,6 +28,6 @@ final class RatePlot extends PlotCanvas {
             hi = Math.max(hi, ys[i]);
         }
         frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), 0, hi * 1.1, false, "step", "learning rate");
-        curve(g, steps, ys, n, RATE, 1.5 * lineScale());
+        curve(g, steps, ys, n, FxPainter.fx(org.twinlab.export.chart.Palette.RATE), 1.5 * lineScale());
     }
 }

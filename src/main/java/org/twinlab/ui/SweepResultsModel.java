@@ -39,9 +39,12 @@ record SweepResultsModel(Path dir, SweepSpec spec, Table results) {
         return study().table(results);
     }
 
-    /** A study's bars: measured linear and kNN top-1 per row beside the lecture's ImageNet numbers. */
+    /**
+     * A study's bars: measured linear and kNN top-1 per row beside the lecture's ImageNet numbers; the subtitle
+     * says so where the budget left every row below the random encoder.
+     */
     Chart studyChart() {
-        return SweepFigures.study(study(), studyTable(), spec.base());
+        return SweepFigures.study(study(), studyTable(), spec.base(), Study.randomLinearPct(dir, results));
     }
 
     ParallelCoordinates parallel(String metric) {

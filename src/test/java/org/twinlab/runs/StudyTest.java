@@ -36,6 +36,25 @@ class StudyTest {
         assertEquals(0, empty.intColumn("runs").getInt(0));
     }
 
+    /** At a tiny budget every row sits below the untrained encoder: the table says it cannot tell them apart. */
+    @Test
+    void aBudgetThatLeavesEveryRowBelowTheRandomEncoderIsSaidToTellNothing() {
+        SweepSpec s = Study.ABLATION.spec(TestRuns.small(4), SAMPLE, 0);
+        Table t = Study.ABLATION.table(SweepResults.of(s, s.runs(), java.util.Map.of()));
+        double[] tiny = {71.3, 71.2, 70.9, 71.0, 70.8, 71.1, 70.7};
+        for (int i = 0; i < tiny.length; i++) {
+            t.doubleColumn("linearTop1Pct").set(i, tiny[i]);
+        }
+        String w = Study.budgetWarning(t, 71.4);
+        assertTrue(w != null && w.contains("70.7-71.3%") && w.contains("71.4%") && w.contains("cannot tell the rows apart"), w);
+        assertTrue(!w.contains("--"), "the core words it without a command-line flag: " + w);
+        assertNull(Study.budgetWarning(t, 71.2), "a row above the random encoder: the budget taught something");
+        assertNull(Study.budgetWarning(t, Double.NaN), "no random encoder probed: nothing to say");
+        Table one = Study.ABLATION.table(SweepResults.of(s, s.runs(), java.util.Map.of()));
+        one.doubleColumn("linearTop1Pct").set(0, 60.0);
+        assertNull(Study.budgetWarning(one, 71.4), "one measured row is no comparison");
+    }
+
     @Test
     void theObjectivesGetAWidthIMAXCanUseAndSaySo() {
         TrainConfig.Builder b = TestRuns.small(4).toBuilder();

@@ -17,7 +17,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class BarChart extends TitledChart<BarChart> {
-    private record Bars(String name, double[] values, double[] errors) {
+    private record Bars(String name, double[] values, double[] errors, java.awt.Color color) {
     }
 
     private List<String> categories = List.of();
@@ -47,8 +47,19 @@ public final class BarChart extends TitledChart<BarChart> {
             throw new IllegalArgumentException("bar series '" + name + "': " + values.length + " values for "
                     + categories.size() + " categories");
         }
-        series.add(new Bars(name, values.clone(), errors == null ? null : errors.clone()));
+        series.add(new Bars(name, values.clone(), errors == null ? null : errors.clone(), null));
         return this;
+    }
+
+    /** The last series' colour (by default the palette's next): a baseline keeps its colour in every view. */
+    public BarChart color(java.awt.Color c) {
+        Bars b = series.remove(series.size() - 1);
+        series.add(new Bars(b.name(), b.values(), b.errors(), c));
+        return this;
+    }
+
+    private java.awt.Color colorOf(int s) {
+        return series.get(s).color() != null ? series.get(s).color() : Palette.category(s);
     }
 
     /** Writes each bar's value above it with this format (e.g. {@code "%.1f"}); null for none. */
@@ -65,7 +76,7 @@ public final class BarChart extends TitledChart<BarChart> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -80,15 +91,17 @@ public final class BarChart extends TitledChart<BarChart> {
                     hi = Math.max(hi, v + e);
                 }
             }
-            entries.add(new Legend.Entry(b.name(), Palette.category(s), Legend.Swatch.BOX));
+            entries.add(new Legend.Entry(b.name(), colorOf(s), Legend.Swatch.BOX));
         }
         if (valueFormat != null && Double.isFinite(hi)) {
             hi += (hi - Math.min(lo, Double.isNaN(yMin) ? lo : yMin)) * 0.08; // room for the labels
         }
-        Legend legend = new Legend(series.size() > 1 ? entries : List.of(), t);
-        Frame f = Frame.categorical(p, width, height, t, title, subtitle, legend, xTitle,
-                categories.toArray(String[]::new), yTitle, new Frame.Extent(lo, hi, false, yMin, yMax));
-        f.drawFrame(p, height);
+        Legend legend = new Legend(series.size() > 1 ? entries : List.of());
+        Frame f = new Frame.Spec(width, height, t).titles(title, subtitle).legend(legend)
+                .categories(xTitle, categories.toArray(String[]::new)).y(yTitle, new Frame.Extent(lo, hi, false, yMin, yMax))
+                .layout(p);
+        f.drawFrame(p);
+        List<Box> valueBoxes = new ArrayList<>();
         int n = Math.max(1, series.size());
         double groupW = f.slotWidth() * 0.8;
         double barW = groupW / n;
@@ -102,7 +115,7 @@ public final class BarChart extends TitledChart<BarChart> {
                 }
                 double x = f.slotCentre(i) - groupW / 2 + s * barW;
                 double top = f.py(v);
-                p.fillRect(x + barW * 0.06, Math.min(top, base), barW * 0.88, Math.abs(base - top), Palette.category(s));
+                p.fillRect(x + barW * 0.06, Math.min(top, base), barW * 0.88, Math.abs(base - top), colorOf(s));
                 double labelY = top;
                 if (b.errors() != null && Double.isFinite(b.errors()[i]) && b.errors()[i] > 0) {
                     double cx = x + barW / 2;
@@ -114,10 +127,36 @@ public final class BarChart extends TitledChart<BarChart> {
                     labelY = Math.min(top, y1);
                 }
                 if (valueFormat != null) {
-                    p.text(String.format(Locale.ROOT, valueFormat, v), x + barW / 2, labelY - t.small() * 0.35,
-                            t.small() * (n > 3 ? 0.8 : 1), Painter.Anchor.MIDDLE, false, false, Palette.INK);
+                    valueLabel(p, f, t, String.format(Locale.ROOT, valueFormat, v), x + barW / 2, labelY, barW, n, valueBoxes);
                 }
             }
         }
+        return f.layout();
+    }
+
+    /**
+     * A bar's value above it: as large as the bar is wide allows (down to 60% of the tick type), lifted a
+     * line above a neighbour's label it would touch, so "71.3" and "71.2" never run together.
+     */
+    private static void valueLabel(Painter p, Frame f, Theme t, String text, double cx, double barTop, double barW, int n,
+                                   List<Box> placed) {
+        double size = t.small() * (n > 3 ? 0.8 : 1);
+        double w = p.textWidth(text, size, false);
+        if (w > barW * 0.96) {
+            size = Math.max(t.small() * 0.6, size * barW * 0.96 / w);
+            w = p.textWidth(text, size, false);
+        }
+        double base = barTop - size * 0.35;
+        Box b = Theme.textBox(w, cx, base, size, Painter.Anchor.MIDDLE, false);
+        for (int lift = 0; lift < 4; lift++) {
+            Box probe = b;
+            if (placed.stream().noneMatch(probe::overlaps)) {
+                break;
+            }
+            base -= size * 1.05;
+            b = Theme.textBox(w, cx, base, size, Painter.Anchor.MIDDLE, false);
+        }
+        placed.add(b);
+        f.text(p, text, cx, base, size, Painter.Anchor.MIDDLE, false, Palette.INK);
     }
 }

@@ -10,6 +10,9 @@ package org.twinlab.export.chart;
  * (points coloured by class) and {@link BarChart} (grouped bars, optional error bars).
  */
 public interface Chart {
-    /** Draws the whole figure, background included, on an area of {@code width} x {@code height} pixels. */
-    void draw(Painter painter, int width, int height);
+    /**
+     * Draws the whole figure, background included, on an area of {@code width} x {@code height} pixels, and
+     * says where its plot area and texts went.
+     */
+    Layout draw(Painter painter, int width, int height);
 }

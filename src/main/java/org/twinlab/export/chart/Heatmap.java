@@ -50,14 +50,15 @@ public final class Heatmap extends TitledChart<Heatmap> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         Frame.drawHeader(p, t, width, height, title, subtitle);
+        TextLog log = new TextLog();
         double top = Frame.headerHeight(t, title, subtitle) + t.pad() * 1.2;
         double labelW = p.textWidth(Integer.toString(rows * indexScale), t.small(), false);
-        double barLabelW = p.textWidth("-0.5", t.small(), false);
+        double barW = t.font() * 1.2;
         double leftRoom = t.pad() + (Frame.present(yTitle) ? t.font() * 1.4 : 0) + labelW + t.small() * 0.5;
-        double barRoom = t.pad() * 2 + t.font() * 1.2 + t.small() * 0.5 + barLabelW + t.pad();
+        double barRoom = t.pad() * 2 + ColourBar.width(p, t, barW) + t.pad();
         double bottomRoom = t.small() * 1.4 + (Frame.present(xTitle) ? t.font() * 1.4 : 0) + t.pad();
         double availW = width - leftRoom - barRoom;
         double availH = height - top - bottomRoom;
@@ -68,37 +69,21 @@ public final class Heatmap extends TitledChart<Heatmap> {
         p.image(cells(), left, top, w, h);
         p.strokeRect(left, top, w, h, Palette.INK, t.thin());
         // index labels at the first and last row and column
-        p.text("0", left, top + h + t.small() * 1.1, t.small(), Painter.Anchor.START, false, false, Palette.INK);
-        p.text(Integer.toString(cols * indexScale - 1), left + w, top + h + t.small() * 1.1, t.small(), Painter.Anchor.END,
-                false, false, Palette.INK);
-        p.text("0", left - t.small() * 0.4, top + t.small() * 0.8, t.small(), Painter.Anchor.END, false, false, Palette.INK);
-        p.text(Integer.toString(rows * indexScale - 1), left - t.small() * 0.4, top + h, t.small(), Painter.Anchor.END,
+        log.text(p, "0", left, top + h + t.small() * 1.1, t.small(), Painter.Anchor.START, false, false, Palette.INK);
+        log.text(p, Integer.toString(cols * indexScale - 1), left + w, top + h + t.small() * 1.1, t.small(),
+                Painter.Anchor.END, false, false, Palette.INK);
+        log.text(p, "0", left - t.small() * 0.4, top + t.small() * 0.8, t.small(), Painter.Anchor.END, false, false, Palette.INK);
+        log.text(p, Integer.toString(rows * indexScale - 1), left - t.small() * 0.4, top + h, t.small(), Painter.Anchor.END,
                 false, false, Palette.INK);
         if (Frame.present(xTitle)) {
-            p.text(xTitle, left + w / 2, top + h + t.small() * 1.4 + t.font() * 1.1, t.font(), Painter.Anchor.MIDDLE,
+            log.text(p, xTitle, left + w / 2, top + h + t.small() * 1.4 + t.font() * 1.1, t.font(), Painter.Anchor.MIDDLE,
                     false, false, Palette.INK);
         }
         if (Frame.present(yTitle)) {
-            p.text(yTitle, left - labelW - t.small() * 0.5 - t.font() * 0.35, top + h / 2, t.font(), Painter.Anchor.MIDDLE,
-                    false, true, Palette.INK);
+            log.text(p, yTitle, left - labelW - t.small() * 0.5 - t.font() * 0.35, top + h / 2, t.font(),
+                    Painter.Anchor.MIDDLE, false, true, Palette.INK);
         }
-        colourBar(p, t, left + w + t.pad() * 2, top, t.font() * 1.2, h);
-    }
-
-    /** The [-1, 1] colour bar with ticks at every half, {@code barW} wide, from {@code top} down {@code h}. */
-    static void colourBar(Painter p, Theme t, double x, double top, double barW, double h) {
-        int steps = 256;
-        BufferedImage bar = new BufferedImage(1, steps, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < steps; i++) {
-            bar.setRGB(0, i, Palette.diverging(1f - 2f * i / (steps - 1)));
-        }
-        p.image(bar, x, top, barW, h);
-        p.strokeRect(x, top, barW, h, Palette.INK, t.thin());
-        for (double v : new double[] {1, 0.5, 0, -0.5, -1}) {
-            double yy = top + (1 - v) / 2 * h;
-            p.line(x + barW, yy, x + barW + t.tick(), yy, Palette.INK, t.thin(), false);
-            p.text(Ticks.format(v, 0.5), x + barW + t.tick() + t.small() * 0.3, yy + t.small() * 0.35, t.small(),
-                    Painter.Anchor.START, false, false, Palette.INK);
-        }
+        ColourBar.draw(p, t, left + w + t.pad() * 2, top, barW, h, log);
+        return log.layout(width, height, new Box(left, top, w, h));
     }
 }

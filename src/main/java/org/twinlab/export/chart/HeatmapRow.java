@@ -29,11 +29,12 @@ public final class HeatmapRow extends TitledChart<HeatmapRow> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         Frame.drawHeader(p, t, width, height, title, subtitle);
         double top = Frame.headerHeight(t, title, subtitle) + t.pad();
-        double barRoom = t.pad() * 2 + t.font() * 1.2 + t.small() * 0.5 + p.textWidth("-0.5", t.small(), false) + t.pad();
+        TextLog log = new TextLog();
+        double barRoom = t.pad() * 2 + ColourBar.width(p, t, t.font() * 1.2) + t.pad();
         int n = Math.max(1, panels.size());
         double gap = t.pad();
         double slot = (width - t.pad() - barRoom - gap * (n - 1)) / n;
@@ -43,11 +44,12 @@ public final class HeatmapRow extends TitledChart<HeatmapRow> {
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             double x = left + i * (side + gap);
-            p.text(Fonts.fit(panel.name(), t.small(), side), x + side / 2, top + t.small(), t.small(), Painter.Anchor.MIDDLE,
-                    true, false, panel.color() == null ? Palette.INK : panel.color());
+            log.text(p, Fonts.fit(panel.name(), t.small(), side), x + side / 2, top + t.small(), t.small(),
+                    Painter.Anchor.MIDDLE, true, false, panel.color() == null ? Palette.INK : panel.color());
             p.image(panel.cells().cells(), x, top + nameH, side, side);
             p.strokeRect(x, top + nameH, side, side, Palette.INK, t.thin());
         }
-        Heatmap.colourBar(p, t, left + n * side + (n - 1) * gap + t.pad() * 2, top + nameH, t.font() * 1.2, side);
+        ColourBar.draw(p, t, left + n * side + (n - 1) * gap + t.pad() * 2, top + nameH, t.font() * 1.2, side, log);
+        return log.layout(width, height, null);
     }
 }

@@ -3,56 +3,42 @@ package org.twinlab.export.chart;
 import java.awt.Color;
 import java.util.List;
 
-/** A legend: one row per entry, a swatch and a name, drawn in a column beside the plot. */
-final class Legend {
+/** A legend's entries: a swatch and a name each. {@link Frame} places them beside the plot, above it, or collapsed. */
+public final class Legend {
     /** How an entry's swatch looks. */
-    enum Swatch { LINE, DASHED, DOT, BOX }
+    public enum Swatch { LINE, DASHED, DOT, BOX }
 
-    record Entry(String name, Color color, Swatch swatch) {
+    public record Entry(String name, Color color, Swatch swatch) {
     }
 
     private final List<Entry> entries;
-    private final Theme t;
 
-    Legend(List<Entry> entries, Theme t) {
+    public Legend(List<Entry> entries) {
         this.entries = entries.stream().filter(e -> e.name() != null && !e.name().isBlank()).toList();
-        this.t = t;
     }
 
-    boolean isEmpty() {
+    public static Legend none() {
+        return new Legend(List.of());
+    }
+
+    public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    private double swatchWidth() {
-        return t.font() * 1.6;
+    public List<Entry> entries() {
+        return entries;
     }
 
-    /** The column's width, at most {@code limit} (longer names are cut with an ellipsis). */
-    double width(Painter p, double limit) {
-        if (isEmpty()) {
-            return 0;
-        }
-        double w = 0;
-        for (Entry e : entries) {
-            w = Math.max(w, p.textWidth(e.name(), t.small(), false));
-        }
-        return Math.min(limit, swatchWidth() + t.font() * 0.5 + w);
+    static double swatchWidth(Theme t) {
+        return t.small() * 1.6;
     }
 
-    void draw(Painter p, double x, double y, double width) {
-        double row = t.small() * 1.45;
-        double textRoom = width - swatchWidth() - t.font() * 0.5;
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            double cy = y + row * i + row / 2;
-            double sx = x;
-            switch (e.swatch()) {
-                case LINE, DASHED -> p.line(sx, cy, sx + swatchWidth(), cy, e.color(), t.line() * 1.2, e.swatch() == Swatch.DASHED);
-                case DOT -> p.fillCircle(sx + swatchWidth() / 2, cy, t.small() * 0.32, e.color());
-                case BOX -> p.fillRect(sx + swatchWidth() * 0.2, cy - t.small() * 0.35, swatchWidth() * 0.6, t.small() * 0.7, e.color());
-            }
-            p.text(Fonts.fit(e.name(), t.small(), textRoom), sx + swatchWidth() + t.font() * 0.5, cy + t.small() * 0.35, t.small(),
-                    Painter.Anchor.START, false, false, Palette.INK);
+    /** The swatch of {@code e}, {@code w} wide, centred on the height {@code cy}. */
+    static void swatch(Painter p, Theme t, Entry e, double x, double cy, double w) {
+        switch (e.swatch()) {
+            case LINE, DASHED -> p.line(x, cy, x + w, cy, e.color(), t.line() * 1.2, e.swatch() == Swatch.DASHED);
+            case DOT -> p.fillCircle(x + w / 2, cy, t.small() * 0.32, e.color());
+            case BOX -> p.fillRect(x + w * 0.2, cy - t.small() * 0.35, w * 0.6, t.small() * 0.7, e.color());
         }
     }
 }

@@ -96,6 +96,15 @@ public final class LineChart extends TitledChart<LineChart> {
         return this;
     }
 
+    public boolean logY() {
+        return logY;
+    }
+
+    /** The fixed ends of x and y ({@code {xMin, xMax, yMin, yMax}}, NaN where taken from the data). */
+    public double[] fixedRange() {
+        return new double[] {xMin, xMax, yMin, yMax};
+    }
+
     public LineChart add(Series s) {
         series.add(s);
         return this;
@@ -111,7 +120,7 @@ public final class LineChart extends TitledChart<LineChart> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         double[] xe = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] ye = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -137,14 +146,16 @@ public final class LineChart extends TitledChart<LineChart> {
             };
             entries.add(new Legend.Entry(s.name(), colorOf(i), sw));
         }
-        Frame f = Frame.numeric(p, width, height, t, title, subtitle, new Legend(entries, t), xTitle,
-                new Frame.Extent(xe[0], xe[1], logX, xMin, xMax), yTitle, new Frame.Extent(ye[0], ye[1], logY, yMin, yMax));
-        f.drawFrame(p, height);
+        Frame f = new Frame.Spec(width, height, t).titles(title, subtitle).legend(new Legend(entries))
+                .x(xTitle, new Frame.Extent(xe[0], xe[1], logX, xMin, xMax))
+                .y(yTitle, new Frame.Extent(ye[0], ye[1], logY, yMin, yMax)).layout(p);
+        f.drawFrame(p);
         p.clip(f.left, f.top - t.line(), f.right - f.left + t.line(), f.bottom - f.top + 2 * t.line());
         for (int i = 0; i < series.size(); i++) {
             drawSeries(p, f, t, series.get(i), colorOf(i));
         }
         p.unclip();
+        return f.layout();
     }
 
     private void drawSeries(Painter p, Frame f, Theme t, Series s, Color c) {

@@ -3,9 +3,11 @@ package org.twinlab.export.chart;
 import java.awt.Color;
 
 /**
- * The charts' colours: ten distinct series/class colours (matplotlib's "tab10", as the window uses)
- * and the diverging map for correlations, fixed to [-1, 1] (ColorBrewer RdBu reversed: -1 deep blue,
- * 0 near white, +1 deep red).
+ * The one palette of the window, the figures and the report: ten distinct series/class colours
+ * (matplotlib's "tab10"), the named colours of the quantities every view shows (the loss and its terms,
+ * the probes and their baselines, the collapse gauges, the marks of live changes), and the diverging map
+ * for correlations, fixed to [-1, 1] (ColorBrewer RdBu reversed: -1 deep blue, 0 near white, +1 deep
+ * red; {@link #diverging} is the colour map of every picture of C).
  */
 public final class Palette {
     private static final int LUT_SIZE = 1024;
@@ -15,10 +17,28 @@ public final class Palette {
     private static final int[] CATEGORY = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
         0x7f7f7f, 0xbcbd22, 0x17becf};
     /** Text, axes and grid. */
-    static final Color INK = new Color(0x222222);
-    static final Color MUTED = new Color(0x555555);
-    static final Color GRID = new Color(0xE3E3E3);
-    static final Color BACKGROUND = Color.WHITE;
+    public static final Color INK = new Color(0x24292f);
+    public static final Color MUTED = new Color(0x57606a);
+    public static final Color GRID = new Color(0xE3E3E3);
+    public static final Color BACKGROUND = Color.WHITE;
+    /** The total loss, then the terms in the order the objective declares them (invariance, redundancy, ...). */
+    public static final Color LOSS_TOTAL = INK;
+    private static final Color[] LOSS_TERMS = {new Color(0x0969da), new Color(0xcf222e), new Color(0x1a7f37),
+        new Color(0x8250df)};
+    /** The linear probe and kNN of the trained encoder; the raw-pixel and random-encoder baselines (dashed). */
+    public static final Color LINEAR = new Color(0x1a7f37);
+    public static final Color KNN = new Color(0xbf8700);
+    public static final Color PIXELS = new Color(0x57606a);
+    public static final Color RANDOM = new Color(0xa40e26);
+    /** A live change of lambda or of the learning rate; the learning-rate curve. */
+    public static final Color LAMBDA_MARK = new Color(0xcf222e);
+    public static final Color RATE = new Color(0x8250df);
+    /** A collapse gauge above and below its level. */
+    public static final Color HEALTHY = new Color(0x1a7f37);
+    public static final Color COLLAPSED = new Color(0xcf222e);
+    /** The histograms of C's diagonal and off-diagonal (the ends of the diverging map). */
+    public static final Color DIAGONAL = new Color(0xb2182b);
+    public static final Color OFF_DIAGONAL = new Color(0x2166ac);
 
     static {
         for (int i = 0; i < LUT_SIZE; i++) {
@@ -44,6 +64,11 @@ public final class Palette {
         }
         int i = (int) ((v + 1f) * 0.5f * (LUT_SIZE - 1) + 0.5f);
         return DIVERGING[i < 0 ? 0 : (i >= LUT_SIZE ? LUT_SIZE - 1 : i)];
+    }
+
+    /** The colour of loss term {@code k} (0 the first term after the total). */
+    public static Color lossTerm(int k) {
+        return LOSS_TERMS[Math.floorMod(k, LOSS_TERMS.length)];
     }
 
     /** The RGB (no alpha) of series or class {@code index}; after ten the colours repeat, darker. */

@@ -23,18 +23,24 @@ public final class Panels extends TitledChart<Panels> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         Frame.drawHeader(p, t, width, height, title, subtitle);
         double top = Frame.headerHeight(t, title, subtitle);
+        List<Layout.Placed> texts = new java.util.ArrayList<>();
         int rows = (charts.size() + columns - 1) / columns;
         int cellW = width / columns;
         int cellH = (int) ((height - top) / rows);
         for (int i = 0; i < charts.size(); i++) {
             double x = (i % columns) * cellW;
             double y = top + (i / columns) * cellH;
-            charts.get(i).draw(new Shifted(p, x, y), cellW, cellH);
+            Layout l = charts.get(i).draw(new Shifted(p, x, y), cellW, cellH);
+            for (Layout.Placed pl : l.texts()) {
+                Box b = pl.box();
+                texts.add(new Layout.Placed(pl.text(), new Box(b.x() + x, b.y() + y, b.w(), b.h())));
+            }
         }
+        return new Layout(new Box(0, 0, width, height), null, texts);
     }
 
     /** A painter that draws everything shifted by (dx, dy): a chart's cell. */

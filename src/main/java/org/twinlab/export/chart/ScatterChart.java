@@ -35,7 +35,7 @@ public final class ScatterChart extends TitledChart<ScatterChart> {
     }
 
     @Override
-    public void draw(Painter p, int width, int height) {
+    public Layout draw(Painter p, int width, int height) {
         Theme t = Theme.of(width, height);
         double[] xe = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] ye = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -56,10 +56,10 @@ public final class ScatterChart extends TitledChart<ScatterChart> {
             entries.add(new Legend.Entry(k < classNames.size() ? classNames.get(k) : Integer.toString(k), Palette.category(k),
                     Legend.Swatch.DOT));
         }
-        Frame f = Frame.numeric(p, width, height, t, title, subtitle, new Legend(entries, t), xTitle,
-                new Frame.Extent(xe[0], xe[1], false, Double.NaN, Double.NaN), yTitle,
-                new Frame.Extent(ye[0], ye[1], false, Double.NaN, Double.NaN));
-        f.drawFrame(p, height);
+        Frame f = new Frame.Spec(width, height, t).titles(title, subtitle).legend(new Legend(entries))
+                .x(xTitle, Frame.Extent.widened(xe[0], xe[1], false)).y(yTitle, Frame.Extent.widened(ye[0], ye[1], false))
+                .layout(p);
+        f.drawFrame(p);
         double r = Math.max(1.5, t.font() * (x.length > 3000 ? 0.1 : 0.14));
         for (int i = 0; i < x.length; i++) {
             if (f.drawable(x[i], y[i])) {
@@ -67,5 +67,6 @@ public final class ScatterChart extends TitledChart<ScatterChart> {
                 p.fillCircle(f.px(x[i]), f.py(y[i]), r, new Color(c.getRed(), c.getGreen(), c.getBlue(), 190));
             }
         }
+        return f.layout();
     }
 }

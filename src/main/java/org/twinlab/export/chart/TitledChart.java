@@ -19,6 +19,14 @@ public abstract class TitledChart<T extends TitledChart<T>> implements Chart {
         return (T) this;
     }
 
+    public String xTitle() {
+        return xTitle;
+    }
+
+    public String yTitle() {
+        return yTitle;
+    }
+
     public T subtitle(String s) {
         this.subtitle = s;
         return self();

@@ -106,6 +106,48 @@ class ChartsTest {
         assertEquals(Palette.diverging(-1f) & 0xffffff, colourAtCell(img, 0, 1) & 0xffffff);
     }
 
+    /** The figures keep their texts apart and their plot area at every size, from a slide's thumbnail to 1600 x 1000. */
+    @Test
+    void figuresKeepTheirTextsApartAtEverySize() {
+        int n = 200;
+        double[] x = new double[n];
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+            a[i] = 500 * Math.exp(-i / 60.0) + 2;
+        }
+        Chart line = new LineChart("Loss").subtitle("λ = 0.0051, smoothed").axes("step", "loss (log scale)").logY(true)
+                .add(LineChart.Series.line("total", x, a)).add(LineChart.Series.line("invariance", x, a).dashed())
+                .add(LineChart.Series.reference("random encoder (linear)", 5));
+        Chart bars = new BarChart("Ablation").axes(null, "top-1 (%)").categories(List.of("baseline", "no BN", "λ = 0", "no projector"))
+                .series("linear", new double[] {71.3, 71.2, 70.9, 71.0}).series("kNN", new double[] {71.2, 71.3, 70.8, 70.9})
+                .series("lecture", new double[] {73.2, 71.1, 57.3, 61.3}).valueFormat("%.1f").yRange(0, 100);
+        for (int[] size : new int[][] {{400, 250}, {640, 400}, {800, 500}, {1200, 750}, {1600, 1000}}) {
+            for (Chart c : List.of(line, bars)) {
+                Layout l = c.draw(new ImagePainter(new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB)), size[0], size[1]);
+                assertTrue(l.problems(0.3).isEmpty(), size[0] + "x" + size[1] + ": " + l.problems(0.3));
+            }
+        }
+    }
+
+    /** Neighbouring bars of nearly equal value: their labels never run together ("71.371.2"). */
+    @Test
+    void barLabelsOfNeighboursStandApart() throws Exception {
+        Chart bars = new BarChart("Ablation at a tiny budget").axes(null, "top-1 (%)")
+                .categories(List.of("baseline", "no BN", "λ = 0", "no projector", "only invariance", "cosine"))
+                .series("linear", new double[] {71.3, 71.2, 70.9, 71.0, 70.8, 71.1})
+                .series("kNN", new double[] {71.2, 71.3, 70.8, 70.9, 71.0, 71.1})
+                .series("the lecture", new double[] {73.2, 71.1, 57.3, 61.3, 57.3, 60.0}).valueFormat("%.1f");
+        for (int w : new int[] {500, 800, 1200}) {
+            BufferedImage img = new BufferedImage(w, w * 5 / 8, BufferedImage.TYPE_INT_RGB);
+            Layout l = bars.draw(new ImagePainter(img), img.getWidth(), img.getHeight());
+            long values = l.texts().stream().filter(t -> t.text().matches("\\d+\\.\\d")).count();
+            assertEquals(18, values, "every bar has its label");
+            assertTrue(l.problems(0).isEmpty(), w + ": " + l.problems(0));
+        }
+        Charts.write(bars, snapshots().resolve("chart-bars-tiny-budget.png"), new FigureSize(800, 500));
+    }
+
     /** The colour in the middle of a cell of a 2x2 heatmap, found by scanning for its outlined square. */
     private static int colourAtCell(BufferedImage img, int row, int col) {
         int red = Palette.diverging(1f) & 0xffffff;
