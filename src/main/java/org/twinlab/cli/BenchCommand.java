@@ -93,8 +93,12 @@ final class BenchCommand implements Callable<Integer> {
         b.snapshotEvery = 1_000_000;
         b.name = "bench";
         TrainConfig cfg = b.build().validated();
-        Devices.select(cfg.device()); // a GPU that cannot be used is one line before any work
+        ai.djl.Device selected = Devices.select(cfg.device()); // a GPU that cannot be used is one line before any work
         if (profile) {
+            if (selected.isGpu()) {
+                throw new IllegalArgumentException("--profile times the CPU engine, whose ops finish before they "
+                        + "return: add --device cpu");
+            }
             var phases = org.twinlab.bench.StepProfile.run(cfg, data, warmup, steps);
             var out = spec.commandLine().getOut();
             if (json) {
