@@ -50,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
     String device;
     @Option(names = "--json", description = "one JSON line")
     boolean json;
+    @Option(names = "--profile", description = "instead: seconds per step of each phase (augment, forward, loss, "
+            + "backward, optimizer, ...), the loss alone, and the engine's matrix-multiply GFLOP/s")
+    boolean profile;
+    @Option(names = "--peak", description = "instead: the engine's float32 2048 x 2048 matrix-multiply GFLOP/s")
+    boolean peak;
     @Option(names = "--memory-steps", description = "instead: resident memory over a long run of this many steps "
             + "(batch 64, projector 256, no probes), read every 250 steps")
     Integer memorySteps;
@@ -65,6 +70,15 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup must be >= 0 and --steps, --augment-batches >= 1");
         }
         Dataset data = DatasetCatalog.open(dataset);
+        if (peak) {
+            double g;
+            try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                g = org.twinlab.bench.StepProfile.matmulGflops(m, 2048);
+            }
+            spec.commandLine().getOut().println(json ? Json.toLine(java.util.Map.of("matmulGflops", g))
+                    : String.format(Locale.ROOT, "matmul_gflops %.1f", g));
+            return 0;
+        }
         if (memorySteps != null) {
             return memory(data);
         }
@@ -79,7 +93,22 @@ final class BenchCommand implements Callable<Integer> {
         b.snapshotEvery = 1_000_000;
         b.name = "bench";
         TrainConfig cfg = b.build().validated();
-        Devices.select(cfg.device()); // a GPU that cannot be used is one line before any work
+        ai.djl.Device selected = Devices.select(cfg.device()); // a GPU that cannot be used is one line before any work
+        if (profile) {
+            if (selected.isGpu()) {
+                throw new IllegalArgumentException("--profile times the CPU engine, whose ops finish before they "
+                        + "return: add --device cpu");
+            }
+            var phases = org.twinlab.bench.StepProfile.run(cfg, data, warmup, steps);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.toLine(java.util.Map.of("batch", batch, "width", width, "encoder", encoder, "steps", steps,
+                        "seconds", phases)));
+            } else {
+                phases.forEach((k, v) -> out.printf(Locale.ROOT, "%-26s %9.4f%n", k, v));
+            }
+            return 0;
+        }
 
         double augRate = augmentation(data, cfg);
         double trainRate = Double.NaN;

@@ -13,6 +13,14 @@ import java.util.List;
  * redundancy}. The ablations normalise each sample over its features instead, or not at all, or keep
  * one term. The diagonal and the off-diagonal sum are read through views of C, as the official code
  * does, so no D x D identity or mask is built per step. Works on any DJL engine.
+ *
+ * <p>The gradient does not go through the engine's autograd of the D x D terms (which keeps several D x
+ * D temporaries and makes about a dozen passes over them per step: the square, two slices and their
+ * backward copies, the 1/N). It is written out: with {@code G = dL/dC} (2 lambda C off the diagonal, 2
+ * (C_ii - 1) on it, each part only where its term is on), the embeddings' gradients are {@code B G^T / N}
+ * and {@code A G / N}, two products, as autograd's. The returned total is the loss's value plus a
+ * surrogate {@code s - stop(s)} (exactly 0) whose gradient is those; its terms are plain values. C is
+ * formed once, without a graph; the D x D work per step is C, G and the square read for the value.
  */
 public final class BarlowTwinsLoss implements Objective {
     public static final float EPS = 1e-5f;
@@ -66,29 +74,59 @@ public final class BarlowTwinsLoss implements Objective {
     @Override
     public Loss compute(NDArray za, NDArray zb, Context context) {
         Objective.checkPair(za, zb, "Barlow Twins");
-        NDArray c = correlation(za, zb, normalisation);
+        Terms t = terms(za, zb, normalisation, invariance, redundancy, context.lambda());
         List<NDArray> terms = new ArrayList<>();
-        NDArray total = null;
         if (invariance) {
-            NDArray inv = invariance(c);
-            terms.add(inv);
-            total = inv;
+            terms.add(t.invariance());
         }
         if (redundancy) {
-            NDArray red = offDiagonalSquares(c).mul((float) context.lambda());
-            terms.add(red);
-            total = total == null ? red : total.add(red);
+            terms.add(t.redundancy().mul((float) context.lambda()));
         }
-        return new Loss(total, terms, c);
+        return new Loss(t.total(), terms, t.correlation());
     }
 
     /** The standard loss with its unweighted redundancy: what the tests check against hand computations. */
     public static Terms compute(NDArray za, NDArray zb, double lambda) {
         Objective.checkPair(za, zb, "Barlow Twins");
-        NDArray c = crossCorrelation(za, zb);
-        NDArray inv = invariance(c);
-        NDArray red = offDiagonalSquares(c);
-        return new Terms(c, inv, red, inv.add(red.mul((float) lambda)));
+        return terms(za, zb, Normalisation.BATCH, true, true, lambda);
+    }
+
+    /**
+     * C (no graph), the terms' values (an absent term is 0), and the total: their value, carrying the
+     * written-out gradient back into {@code za} and {@code zb} (see the class comment).
+     */
+    private static Terms terms(NDArray za, NDArray zb, Normalisation n, boolean withInvariance, boolean withRedundancy,
+                               double lambda) {
+        float batch = za.getShape().get(0);
+        NDArray a = normalise(za, n);
+        NDArray b = normalise(zb, n);
+        NDArray ad = a.stopGradient();
+        NDArray bd = b.stopGradient();
+        NDArray aScaled = ad.div(batch); // 1/N on N x D, not on the D x D product
+        NDArray c = aScaled.transpose().matMul(bd);
+        float l = (float) lambda;
+        NDArray diag = c.diagonal();
+        NDArray inv = withInvariance ? invariance(c) : c.getManager().create(0f);
+        NDArray red = withRedundancy ? offDiagonalSquares(c) : c.getManager().create(0f);
+        NDArray value = inv.add(red.mul(l));
+        // G = dL/dC: 2 lambda C, its diagonal then moved (in place, through a view) to 2 (C_ii - 1), or 0
+        // without invariance
+        NDArray g = withRedundancy ? c.mul(2 * l) : c.zerosLike();
+        NDArray onDiagonal = withInvariance ? diag.sub(1f).mul(2f) : diag.zerosLike();
+        g.diagonal().addi(withRedundancy ? onDiagonal.sub(diag.mul(2 * l)) : onDiagonal);
+        NDArray gradA = bd.matMul(g.transpose()).div(batch);
+        NDArray gradB = aScaled.matMul(g);
+        NDArray surrogate = a.mul(gradA).sum().add(b.mul(gradB).sum());
+        NDArray total = value.add(surrogate.sub(surrogate.stopGradient()));
+        return new Terms(c, inv, red, total);
+    }
+
+    private static NDArray normalise(NDArray z, Normalisation n) {
+        return switch (n) {
+            case BATCH -> normalizeColumns(z);
+            case FEATURE -> normalizeRows(z);
+            case NONE -> z;
+        };
     }
 
     /** Each column to mean 0 and biased std 1 over the batch (axis 0). */
@@ -115,17 +153,7 @@ public final class BarlowTwinsLoss implements Objective {
 
     static NDArray correlation(NDArray za, NDArray zb, Normalisation n) {
         long batch = za.getShape().get(0);
-        NDArray a = switch (n) {
-            case BATCH -> normalizeColumns(za);
-            case FEATURE -> normalizeRows(za);
-            case NONE -> za;
-        };
-        NDArray b = switch (n) {
-            case BATCH -> normalizeColumns(zb);
-            case FEATURE -> normalizeRows(zb);
-            case NONE -> zb;
-        };
-        return a.transpose().matMul(b).div(batch);
+        return normalise(za, n).transpose().matMul(normalise(zb, n)).div(batch);
     }
 
     /** {@code sum_i (1 - C_ii)^2}, from a view of C's diagonal. */

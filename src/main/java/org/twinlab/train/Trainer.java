@@ -117,8 +117,11 @@ public final class Trainer {
             publish(new TrainingEvent.State(RunState.FAILED, firstStep, e.getMessage()));
             return RunState.FAILED;
         }
-        // augmentation runs on its own background pool (parallel inside), not the common pool
-        ExecutorService prefetch = BackgroundThreads.pool("twinlab-augment", Runtime.getRuntime().availableProcessors());
+        // augmentation runs on its own background pool, not the common pool: on the CPU one thread (a batch
+        // takes it a few percent of a step, and a second thread would take a core from the engine's intra-op
+        // threads mid-product); on a GPU every core, the CPU only augments
+        ExecutorService prefetch = BackgroundThreads.pool("twinlab-augment",
+                device.isGpu() ? Runtime.getRuntime().availableProcessors() : 1);
         try (NDManager root = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             try (TwinNetwork net = new TwinNetwork(root, config.model(), dataset.shape())) {

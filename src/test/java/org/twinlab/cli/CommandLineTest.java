@@ -117,4 +117,23 @@ class CommandLineTest {
         assertTrue(j.get("augmentPairsPerSecond").getAsDouble() > 0);
         assertTrue(j.get("trainPairsPerSecond").getAsDouble() > 0);
     }
+
+    /** The profile's phases add up to its step, each measured; the loss-alone rows and the matmul rate are there. */
+    @Test
+    void benchProfileTimesEachPhaseOfTheStep() {
+        Outcome o = run("bench", "--profile", "--steps", "2", "--warmup", "1", "--batch", "32", "--width", "32", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonObject s = Json.GSON.fromJson(o.out().strip(), JsonObject.class).getAsJsonObject("seconds");
+        double sum = 0;
+        for (String phase : org.twinlab.bench.StepProfile.PHASES) {
+            double v = s.get(phase).getAsDouble();
+            assertTrue(v >= 0, phase);
+            sum += v;
+        }
+        assertEquals(sum, s.get("step").getAsDouble(), 1e-9);
+        for (String k : new String[] {"forward", "backward", "optimizer", "lossAloneForwardBackward",
+                "lossAutogradForwardBackward", "matmulGflops"}) {
+            assertTrue(s.get(k).getAsDouble() > 0, k);
+        }
+    }
 }

@@ -71,6 +71,80 @@ class BarlowTwinsLossTest {
         assertEquals(d * (d - 1), BarlowTwinsLoss.offDiagonal(c).size());
     }
 
+    /**
+     * The gradient is written out rather than taken by autograd through C: it must be autograd's of the
+     * identity-mask formulation, for every normalisation and every choice of terms, and the values too.
+     */
+    @Test
+    void theWrittenOutGradientIsAutogradsOfTheMaskFormulation() {
+        int n = 16;
+        int d = 48;
+        double lambda = 0.05;
+        for (BarlowTwinsLoss.Normalisation norm : BarlowTwinsLoss.Normalisation.values()) {
+            for (boolean[] on : new boolean[][] {{true, true}, {true, false}, {false, true}}) {
+                String what = norm + " invariance " + on[0] + " redundancy " + on[1];
+                NDArray za = m.randomNormal(new Shape(n, d));
+                NDArray zb = za.mul(0.7f).add(m.randomNormal(new Shape(n, d)).mul(0.5f));
+                float[][] ours = gradients(za, zb, (x, y) -> new BarlowTwinsLoss(norm, on[0], on[1])
+                        .compute(x, y, Objective.Context.of(lambda)).total());
+                float[][] masked = gradients(za, zb, (x, y) -> masked(x, y, norm, on[0], on[1], lambda));
+                assertEquals(masked[2][0], ours[2][0], 1e-5 * Math.abs(masked[2][0]) + 1e-6, what + ": value");
+                for (int k = 0; k < 2; k++) {
+                    double scale = 0;
+                    for (float v : masked[k]) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    for (int i = 0; i < masked[k].length; i++) {
+                        assertEquals(masked[k][i], ours[k][i], 1e-4 * scale, what + ": gradient " + k + "[" + i + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[][] gradients(NDArray za, NDArray zb, java.util.function.BinaryOperator<NDArray> loss) {
+        try (NDManager sm = za.getManager().newSubManager()) {
+            NDArray x = za.duplicate();
+            NDArray y = zb.duplicate();
+            x.attach(sm);
+            y.attach(sm);
+            x.setRequiresGradient(true);
+            y.setRequiresGradient(true);
+            float value;
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray l = loss.apply(x, y);
+                value = l.getFloat();
+                gc.backward(l);
+            }
+            return new float[][] {x.getGradient().toFloatArray(), y.getGradient().toFloatArray(), {value}};
+        }
+    }
+
+    /** The textbook form, through autograd: C / N, an identity mask for the diagonal, its complement for the rest. */
+    private static NDArray masked(NDArray za, NDArray zb, BarlowTwinsLoss.Normalisation norm, boolean inv, boolean red,
+                                  double lambda) {
+        NDArray a = switch (norm) {
+            case BATCH -> BarlowTwinsLoss.normalizeColumns(za);
+            case FEATURE -> BarlowTwinsLoss.normalizeRows(za);
+            case NONE -> za;
+        };
+        NDArray b = switch (norm) {
+            case BATCH -> BarlowTwinsLoss.normalizeColumns(zb);
+            case FEATURE -> BarlowTwinsLoss.normalizeRows(zb);
+            case NONE -> zb;
+        };
+        NDArray c = a.transpose().matMul(b).div(za.getShape().get(0));
+        NDArray eye = za.getManager().eye((int) c.getShape().get(0));
+        NDArray total = za.getManager().create(0f);
+        if (inv) {
+            total = total.add(c.mul(eye).sum(new int[] {1}).sub(1f).square().sum());
+        }
+        if (red) {
+            total = total.add(c.square().mul(eye.neg().add(1f)).sum().mul((float) lambda));
+        }
+        return total;
+    }
+
     @Test
     void oneDimensionHasNoRedundancy() {
         double[][] a = random(6, 1, 3);
