@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Barlow Twins self-supervised learning workbench. With no command, opens the window.",
         subcommands = {DatasetsCommand.class, PreviewCommand.class, TrainCommand.class, ProbeCommand.class,
                 ExportCommand.class, EmbedCommand.class,
-                BenchCommand.class, RunsCommand.class, SweepCommand.class, AblateCommand.class, CompareCommand.class})
+                BenchCommand.class, RunsCommand.class, SweepCommand.class, AblateCommand.class, CompareCommand.class,
+                MovieCommand.class})
 public final class TwinlabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
