@@ -22,7 +22,7 @@ import org.twinlab.util.IoErrors;
 /**
  * A run's {@code correlation-history.bin}: every snapshot of C, in step order, so a past run can replay noise
  * turning into the identity. Up to {@link #MAX_SIDE} cells a side every cell is kept; wider matrices are kept as
- * block means to 256 x 256 (what the heatmap shows of them anyway).
+ * block means to 256 x 256 (as the heatmap shows a wide C: a diagonal block is the mean of its diagonal cells).
  *
  * <p>Compact: each cell is one signed byte, {@code round(127 v / s)} with {@code s} the snapshot's largest |value|
  * (the colour map has 256 steps over [-1, 1], so the picture loses nothing), the bytes deflated. The snapshot's
@@ -97,7 +97,11 @@ public final class CorrelationHistory {
                 c.effectiveRank(), c.spread());
     }
 
-    /** Means of {@code out x out} blocks of a {@code side x side} matrix; block k spans [k side / out, (k+1) side / out). */
+    /**
+     * Means of {@code out x out} blocks of a {@code side x side} matrix; block k spans [k side / out, (k+1) side / out).
+     * A block on the diagonal is the mean of C's diagonal cells in it, as {@link org.twinlab.train.CorrelationSnapshots}
+     * pools a wide C for the heatmap: the diagonal stays the diagonal, not half of it averaged with its neighbours.
+     */
     static float[] blockMeans(float[] values, int side, int out) {
         float[] r = new float[out * out];
         for (int bi = 0; bi < out; bi++) {
@@ -107,6 +111,13 @@ public final class CorrelationHistory {
                 int j0 = (int) ((long) bj * side / out);
                 int j1 = (int) ((long) (bj + 1) * side / out);
                 double sum = 0;
+                if (bi == bj) {
+                    for (int i = i0; i < i1; i++) {
+                        sum += values[i * side + i];
+                    }
+                    r[bi * out + bj] = (float) (sum / (i1 - i0));
+                    continue;
+                }
                 for (int i = i0; i < i1; i++) {
                     for (int j = j0; j < j1; j++) {
                         sum += values[i * side + j];

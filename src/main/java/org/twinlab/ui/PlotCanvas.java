@@ -35,6 +35,10 @@ abstract class PlotCanvas extends Region {
     /** This redraw's legend sits in the frame's top left (placeLegend said so). */
     private boolean legendInside;
     private double fontSize = 12;
+    /** The timeline's step (see {@link #mark}) and whether this redraw set its frame (so x() means something). */
+    private double marked = Double.NaN;
+    private boolean framed;
+    static final Color MARK = Color.web("#8250df");
 
     PlotCanvas() {
         getChildren().add(canvas);
@@ -78,7 +82,37 @@ abstract class PlotCanvas extends Region {
         g.setFont(Font.font(fontSize));
         g.setLineDashes(null);
         legendInside = false;
+        framed = false;
         draw(g, w, h);
+        markStep(g, w, h);
+    }
+
+    /**
+     * Marks {@code x} (in the plot's own x units: a step, or an epoch) with a vertical line over every later
+     * redraw, the snapshot of C the timeline shows; NaN takes the mark away.
+     */
+    void mark(double x) {
+        if (Double.compare(x, marked) != 0) {
+            marked = x;
+            redraw();
+        }
+    }
+
+    /** The x the plot marks, NaN when none (tests read it). */
+    double marked() {
+        return marked;
+    }
+
+    private void markStep(GraphicsContext g, double w, double h) {
+        if (Double.isNaN(marked) || !framed || marked < x0 || marked > x1) {
+            return;
+        }
+        double px = Math.round(x(marked)) + 0.5;
+        g.setLineDashes(4 * lineScale(), 3 * lineScale());
+        g.setStroke(MARK);
+        g.setLineWidth(1.5 * lineScale());
+        g.strokeLine(px, top, px, h - bottom);
+        g.setLineDashes(null);
     }
 
     protected abstract void draw(GraphicsContext g, double w, double h);
@@ -96,6 +130,7 @@ abstract class PlotCanvas extends Region {
     protected void frame(GraphicsContext g, double xmin, double xmax, double ymin, double ymax, boolean log,
                          String xLabel, String yLabel) {
         logY = log;
+        framed = true;
         x0 = xmin;
         x1 = xmax > xmin ? xmax : xmin + 1;
         if (log) {

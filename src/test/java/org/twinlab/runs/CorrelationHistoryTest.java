@@ -59,7 +59,10 @@ class CorrelationHistoryTest {
         assertTrue(h.snapshots().get(0).meanDiagonal() < last.meanDiagonal(), "C moved towards the identity");
     }
 
-    /** Above 256 a side, the kept cells are the means of C's blocks, to 256 x 256 (512: 2 x 2 blocks; 300: 1 or 2). */
+    /**
+     * Above 256 a side, the kept cells are the means of C's blocks, to 256 x 256 (512: 2 x 2 blocks; 300: 1 or 2),
+     * a diagonal block the mean of its diagonal cells (as the heatmap pools a wide C).
+     */
     @Test
     void widerMatricesAreKeptAsBlockMeans() throws Exception {
         Path file = root.resolve(CorrelationHistory.FILE);
@@ -78,7 +81,8 @@ class CorrelationHistoryTest {
         float[] means = new float[256 * 256];
         for (int i = 0; i < 256; i++) {
             for (int j = 0; j < 256; j++) {
-                means[i * 256 + j] = (v512[2 * i * 512 + 2 * j] + v512[2 * i * 512 + 2 * j + 1]
+                means[i * 256 + j] = i == j ? (v512[2 * i * 512 + 2 * i] + v512[(2 * i + 1) * 512 + 2 * i + 1]) / 2f
+                        : (v512[2 * i * 512 + 2 * j] + v512[2 * i * 512 + 2 * j + 1]
                         + v512[(2 * i + 1) * 512 + 2 * j] + v512[(2 * i + 1) * 512 + 2 * j + 1]) / 4f;
             }
         }
