@@ -95,10 +95,13 @@ final class CorrelationTimeline extends VBox {
         });
         // the slider's own arrow keys move by its block increment: one snapshot, through the listener above
         // the slider the whole width of C, the buttons and the step under it: nothing cut in presenter mode
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {play, speed, latest, where}) {
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {play, speed, latest}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        where.setMinWidth(0); // in a narrow panel the step label gives way, not the panel beside it
         HBox controls = new HBox(6, play, speed, latest, where);
+        controls.setMinWidth(0);
+        setMinWidth(0);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(slider, controls);
         setVisible(false);
@@ -251,8 +254,8 @@ final class CorrelationTimeline extends VBox {
     }
 
     private void label() {
-        int n = history.snapshots().size();
-        if (pinned >= 0 && pinned < n) {
+        int n = count();
+        if (pinned >= 0 && pinned < history.snapshots().size()) {
             where.setText(String.format(Locale.ROOT, "step %d  (%d/%d)", history.snapshots().get(pinned).step(),
                     pinned + 1, n));
         } else {
