@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {DatasetsCommand.class, PreviewCommand.class, TrainCommand.class, ProbeCommand.class,
                 ExportCommand.class, EmbedCommand.class,
                 BenchCommand.class, RunsCommand.class, SweepCommand.class, AblateCommand.class, CompareCommand.class,
-                ScaleOutCommand.class, InspectCommand.class})
+                ScaleOutCommand.class, InspectCommand.class, MovieCommand.class})
 public final class TwinlabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

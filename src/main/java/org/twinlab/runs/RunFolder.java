@@ -16,7 +16,7 @@ import org.twinlab.util.IoErrors;
  * A run's folder: {@code config.json} (the one source of truth for its settings), {@code metrics.csv}
  * (one row per step, a column per term of the objective), {@code probe.csv}, {@code diagnostics.csv} (C's
  * diagonal and the collapse gauges at each snapshot), {@code changes.csv} (lambda or the learning rate
- * changed during the run), the latest correlation snapshot and embedding, {@code summary.json},
+ * changed during the run), every snapshot of C ({@link CorrelationHistory}), the latest one and the embedding, {@code summary.json},
  * {@code meta.json} (the name, tags and note a person gives it) and {@code checkpoint/}.
  */
 public final class RunFolder {
@@ -181,6 +181,7 @@ public final class RunFolder {
 
     /** Drops rows after {@code step}: a resumed run continues from its checkpoint, not from the crash. */
     void truncateAfter(int step) throws IOException {
+        CorrelationHistory.truncateAfter(file(CorrelationHistory.FILE), step);
         for (String name : STEP_FILES) {
             Path f = file(name);
             if (!Files.isRegularFile(f)) {

@@ -364,4 +364,12 @@ public final class RunHistory {
         return e.state() + (steps > 0 ? String.format(Locale.ROOT, " at step %d", steps) : "")
                 + (e.problem() == null ? "" : ": " + e.problem());
     }
+
+    /**
+     * Every snapshot of C the run kept ({@link CorrelationHistory}), readable while it trains; a run of an older
+     * version has none ({@link CorrelationHistory.Contents#NONE}) and shows its last C alone.
+     */
+    public static CorrelationHistory.Contents correlationHistory(Path dir) {
+        return CorrelationHistory.read(dir.resolve(CorrelationHistory.FILE));
+    }
 }

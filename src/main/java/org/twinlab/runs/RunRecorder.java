@@ -22,7 +22,7 @@ import org.twinlab.util.IoErrors;
  * Writes a run's events to its folder: metrics.csv appended (one column per term of the objective) and
  * flushed at least every two seconds and before every checkpoint (a crash loses no more, and never a
  * row before the checkpoint it resumes from), probe.csv per probe, diagnostics.csv per snapshot,
- * changes.csv per live change, the latest correlation snapshot and embedding, and summary.json at the
+ * changes.csv per live change, every correlation snapshot (correlation-history.bin) and the latest one, the embedding, and summary.json at the
  * end. Also keeps the summary in memory for the command line.
  */
 public final class RunRecorder implements TrainingListener {
@@ -187,6 +187,7 @@ public final class RunRecorder implements TrainingListener {
 
     private void correlation(TrainingEvent.Correlation c) throws IOException {
         lastCorrelation = c;
+        CorrelationHistory.append(folder.file(CorrelationHistory.FILE), c);
         AtomicFiles.write(folder.file(RunFolder.CORRELATION), out -> NpyWriter.write(out, c.values(), c.side(), c.side()));
         AtomicFiles.writeString(folder.file(RunFolder.CORRELATION_INFO), String.format(Locale.ROOT,
                 "{\"step\": %d, \"dim\": %d, \"stride\": %d, \"meanDiagonal\": %.6f, \"meanAbsOffDiagonal\": %.6f}%n",

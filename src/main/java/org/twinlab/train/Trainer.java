@@ -123,8 +123,15 @@ public final class Trainer {
         ExecutorService prefetch = BackgroundThreads.pool("twinlab-augment",
                 device.isGpu() ? Runtime.getRuntime().availableProcessors() : 1);
         try (NDManager root = NDManager.newBaseManager(device)) {
-            Engine.getInstance().setRandomSeed((int) config.seed());
-            try (TwinNetwork net = new TwinNetwork(root, config.model(), dataset.shape())) {
+            TwinNetwork made;
+            GradientTurns.take(); // the engine's random generator is one a process: seed and draw the weights in one go
+            try {
+                Engine.getInstance().setRandomSeed((int) config.seed());
+                made = new TwinNetwork(root, config.model(), dataset.shape());
+            } finally {
+                GradientTurns.give();
+            }
+            try (TwinNetwork net = made) {
                 LiveRate rate = new LiveRate();
                 StatefulOptimizer optimizer = Optimizers.create(config.optimizer(), rate, config.weightDecay());
                 if (resume != null) {
@@ -263,11 +270,14 @@ public final class Trainer {
                 NDArray za;
                 NDArray zb;
                 Objective.Loss loss;
+                GradientTurns.take(); // one collector per process: a race's two runs take turns here
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     za = net.embed(xa, true);
                     zb = net.embed(xb, true);
                     loss = objective.compute(za, zb, new Objective.Context(lambda, config.temperature(), net.predictor()));
                     gc.backward(loss.total());
+                } finally {
+                    GradientTurns.give();
                 }
                 // one read back to the host per step: the total and its terms together
                 NDList scalars = new NDList(loss.total());

@@ -42,6 +42,41 @@ final class ExportDialogs {
         exportRun(run);
     }
 
+    /** Export ▸ Movie of C…: asks for a .gif file, then writes the run's C over its snapshots there. */
+    void movieCurrent() {
+        Path run = model.movieRun();
+        if (run == null) {
+            nav.notify("No movie yet: start a run, or open a past run (Runs tab)");
+            return;
+        }
+        javafx.stage.FileChooser ch = new javafx.stage.FileChooser();
+        ch.setTitle("Movie of C of " + run.getFileName() + ": an animated GIF");
+        ch.setInitialFileName(run.getFileName() + "-C.gif");
+        ch.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        File f = ch.showSaveDialog(owner.getScene().getWindow());
+        if (f != null) {
+            movie(run, f.toPath());
+        }
+    }
+
+    void movie(Path run, Path gif) {
+        WorkDialog d = new WorkDialog(owner.getScene().getWindow(), "Movie of C",
+                "Drawing every snapshot of C of " + run.getFileName() + " into " + gif + "\u2026");
+        last = d;
+        model.movie(run, gif, r -> {
+            Button open = new Button("Open movie");
+            open.setOnAction(e -> showDocument.accept(gif.toUri().toString()));
+            d.finish(String.format(Locale.ROOT, "Wrote %s: %d frames of C, steps %d to %d.%s", gif, r.frames(),
+                    r.firstStep(), r.lastStep(), r.note() == null ? "" : "\n" + r.note()), open);
+            if (!d.isShowing()) {
+                nav.notify("Wrote the movie of C to " + gif);
+            }
+        }, m -> {
+            d.close();
+            nav.notify(m);
+        });
+    }
+
     /** Asks for a folder, then exports {@code run} there (or into a new folder inside it). */
     void exportRun(Path run) {
         DirectoryChooser ch = new DirectoryChooser();

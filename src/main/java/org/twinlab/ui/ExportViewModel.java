@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.twinlab.data.Dataset;
 import org.twinlab.export.EncoderInspection;
+import org.twinlab.export.CorrelationMovie;
 import org.twinlab.export.EncoderProbe;
 import org.twinlab.export.TorchScriptEncoder;
 import org.twinlab.export.ExportOptions;
@@ -33,6 +34,27 @@ public final class ExportViewModel {
             return p.entry().hasCheckpoint() ? p.entry().dir() : null;
         }
         return workbench.runningProperty().get() ? null : workbench.service().runFolder();
+    }
+
+    /** The folder of the run the panels show, past or live (running too: its history reads as it grows); else null. */
+    public Path movieRun() {
+        PastRun p = workbench.pastRunProperty().get();
+        return p != null ? p.entry().dir() : workbench.service().runFolder();
+    }
+
+    /** Writes the movie of C of {@code run} to {@code gif} ({@link CorrelationMovie}, default options). */
+    public void movie(Path run, Path gif, Consumer<CorrelationMovie.Result> done, Consumer<String> failed) {
+        busy.set(true);
+        Background.run("movie", () -> {
+            CorrelationMovie.Options o = CorrelationMovie.Options.defaults();
+            return CorrelationMovie.gif(CorrelationMovie.frames(run, o), gif, o);
+        }, r -> {
+            busy.set(false);
+            done.accept(r);
+        }, m -> {
+            busy.set(false);
+            failed.accept("No movie: " + m);
+        });
     }
 
     /** Where an export of {@code run} goes when the person picked {@code chosen}. */

@@ -21,9 +21,6 @@ public final class HeatmapRenderer {
     }
 
     private static void row(float[] values, int side, int[] dst, int r) {
-        int base = r * side;
-        for (int c = 0; c < side; c++) {
-            dst[base + c] = ColorMaps.diverging(values[base + c]);
-        }
+        org.twinlab.export.chart.Palette.divergingCells(values, r * side, side, dst);
     }
 }

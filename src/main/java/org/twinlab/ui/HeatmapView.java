@@ -40,7 +40,11 @@ public final class HeatmapView extends VBox {
     private final ImageView image = new ImageView();
     private final StackPane holder = new StackPane(image);
     private final ColourBar legend = new ColourBar();
-    private final Label title = new Label("C: view A's features against view B's");
+    static final String TITLE = "C: view A's features against view B's";
+    private final Label title = new Label(TITLE);
+    /** Under C: every snapshot of the run, to scrub and play (hidden for a run without a history). */
+    final CorrelationTimeline timeline = new CorrelationTimeline();
+    private java.util.function.Consumer<Double> onStep = s -> { };
     private final Label info = new Label(WAITING);
     private final Label hover = new Label(" ");
     private final Label stats = new Label(" ");
@@ -96,7 +100,13 @@ public final class HeatmapView extends VBox {
         exact.selectedProperty().addListener(o -> redrawShown());
         stats.setWrapText(true);
         stats.setMinHeight(Region.USE_PREF_SIZE);
-        VBox matrix = new VBox(4, body, zoomBar, stats, hover);
+        VBox matrix = new VBox(4, body, timeline, zoomBar, stats, hover);
+        timeline.setOnShow(this::display);
+        timeline.setOnStep(s -> {
+            rank.mark(s);
+            spread.mark(s);
+            onStep.accept(s);
+        });
         matrix.setMinSize(0, 0);
         body.setMinSize(0, 0);
         HBox.setHgrow(matrix, Priority.ALWAYS);
@@ -152,15 +162,32 @@ public final class HeatmapView extends VBox {
         colOrigin.valueProperty().addListener(o -> listener.accept(rowOrigin.getValue(), colOrigin.getValue()));
     }
 
-    /** The gauges follow this run's snapshots. */
+    /** The gauges and the timeline follow this run's snapshots. */
     void setRun(LiveRun run) {
         rank.setRun(run);
         spread.setRun(run);
+        timeline.setRun(run);
     }
 
-    /** Draws a snapshot (FX thread); {@code ended} labels it as the last state of a run that is over. */
+    /** Hears the step the timeline shows (NaN when it follows the run), for the other panels to mark it. */
+    void setOnStep(java.util.function.Consumer<Double> l) {
+        onStep = l;
+    }
+
+    /**
+     * The run's latest snapshot (FX thread): drawn, unless the timeline holds a snapshot of the past on screen,
+     * which stays until the timeline lets go ("Latest", or playing up to the live run).
+     */
     public void show(TrainingEvent.Correlation c) {
+        if (!timeline.pinned()) {
+            display(c);
+        }
+        timeline.update();
+    }
+
+    private void display(TrainingEvent.Correlation c) {
         shown = c;
+        title.setText(String.format(Locale.ROOT, "C at step %d: view A's features against view B's", c.step()));
         boolean wide = c.stride() > 1;
         zoomBar.setVisible(wide);
         zoomBar.setManaged(wide);
@@ -179,6 +206,7 @@ public final class HeatmapView extends VBox {
     /** Forgets the last run's C: a new run, another dataset or a reset; {@code message} says what comes. */
     void clear(String message) {
         shown = null;
+        title.setText(TITLE);
         image.setVisible(false);
         info.setText(message);
         stats.setText(" ");
@@ -197,6 +225,10 @@ public final class HeatmapView extends VBox {
     /** The snapshot on screen, null when cleared (tests read it). */
     TrainingEvent.Correlation shown() {
         return shown;
+    }
+
+    String titleText() {
+        return title.getText();
     }
 
     String infoText() {

@@ -36,6 +36,7 @@ public final class MainWindow extends StackPane implements Navigator {
     final Tab sweepTab;
     final Button exportButton = new Button("Export\u2026");
     final Button openEncoder = new Button("Open encoder\u2026");
+    final Button movieButton = new Button("Movie of C\u2026");
     final NotificationPane notifications;
     final RunsViewModel runsModel;
     final CompareViewModel compareModel;
@@ -77,7 +78,10 @@ public final class MainWindow extends StackPane implements Navigator {
         exportButton.setOnAction(e -> exports.exportCurrent());
         openEncoder.setTooltip(new Tooltip("Probe an exported encoder on the loaded dataset, and start a run from it"));
         openEncoder.setOnAction(e -> exports.openEncoder());
-        VBox actions = new VBox(6, sideways(exportButton), sideways(openEncoder));
+        movieButton.disableProperty().bind(exportModel.busyProperty());
+        movieButton.setTooltip(new Tooltip("Export the run's C over all its snapshots as an animated GIF"));
+        movieButton.setOnAction(e -> exports.movieCurrent());
+        VBox actions = new VBox(6, sideways(exportButton), sideways(movieButton), sideways(openEncoder));
         actions.setAlignment(Pos.BOTTOM_CENTER);
         actions.setPadding(new Insets(0, 0, 8, 2));
         actions.setPickOnBounds(false);

@@ -29,6 +29,9 @@ abstract class PlotCanvas extends Region {
     private final List<Layout.Placed> ownTexts = new ArrayList<>();
     private boolean legendFolded;
     private Layout drawn;
+    /** The timeline's step (see {@link #mark}); NaN when none. */
+    private double marked = Double.NaN;
+    static final Color MARK = Color.web("#8250df");
 
     PlotCanvas() {
         getChildren().add(canvas);
@@ -90,6 +93,36 @@ abstract class PlotCanvas extends Region {
         frame = null;
         drawn = null;
         draw(g, w, h);
+        markStep(g, w, h);
+    }
+
+    /**
+     * Marks {@code x} (in the plot's own x units: a step, or an epoch) with a vertical line over every later
+     * redraw, the snapshot of C the timeline shows; NaN takes the mark away.
+     */
+    void mark(double x) {
+        if (Double.compare(x, marked) != 0) {
+            marked = x;
+            redraw();
+        }
+    }
+
+    /** The x the plot marks, NaN when none (tests read it). */
+    double marked() {
+        return marked;
+    }
+
+    private void markStep(GraphicsContext g, double w, double h) {
+        // only where this redraw laid out a frame, so x() means something
+        if (Double.isNaN(marked) || frame == null || marked < frame.xMin() || marked > frame.xMax()) {
+            return;
+        }
+        double px = Math.round(x(marked)) + 0.5;
+        g.setLineDashes(4 * lineScale(), 3 * lineScale());
+        g.setStroke(MARK);
+        g.setLineWidth(1.5 * lineScale());
+        g.strokeLine(px, frame.top, px, frame.bottom);
+        g.setLineDashes(null);
     }
 
     protected abstract void draw(GraphicsContext g, double w, double h);

@@ -166,6 +166,7 @@ public final class WorkbenchView extends StackPane {
         });
         vm.field(Settings.OBJECTIVE).addListener(o -> showLossFormula());
         heatmap.setOnRegionChange((r, c) -> vm.service().control().setRegion(r, c));
+        heatmap.setOnStep(this::markStep);
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.widthProperty().addListener(x -> presenterZoom(presenter.isSelected()));
@@ -611,6 +612,14 @@ public final class WorkbenchView extends StackPane {
         } else if (st != null && st.state() == RunState.PAUSED) {
             progressText.setText("paused at step " + at);
         }
+    }
+
+    /** The step C's timeline shows, marked on the loss and probe plots too (NaN: none). */
+    private void markStep(double step) {
+        loss.mark(step);
+        rate.mark(step);
+        TrainingEvent.Started s = vm.live().started.get();
+        probe.mark(s == null || Double.isNaN(step) ? Double.NaN : step / Math.max(1, s.stepsPerEpoch()));
     }
 
     /** The gaps between FX pulses and the window's own redraw time, for the benchmark. */

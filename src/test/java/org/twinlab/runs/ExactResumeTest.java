@@ -2,6 +2,8 @@ package org.twinlab.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -148,6 +150,16 @@ class ExactResumeTest {
         assertTrue(checkpointed % 10 == 0 && checkpointed >= 10 && checkpointed <= 40, "a whole checkpoint survives: "
                 + checkpointed);
 
+        // C's history opens with every snapshot up to the checkpoint (1, then every 5th step), whatever the kill tore after
+        CorrelationHistory.Contents killed = RunHistory.correlationHistory(dir);
+        assertFalse(killed.damaged(), String.valueOf(killed.problem()));
+        List<Integer> before = new ArrayList<>(List.of(1));
+        for (int k = 5; k <= checkpointed; k += 5) {
+            before.add(k);
+        }
+        assertEquals(before, killed.snapshots().stream().map(CorrelationHistory.Snapshot::step)
+                .filter(k -> k <= checkpointed).toList());
+
         TrainConfig cfg = RunFolder.open(dir).config();
         Dataset sample = DatasetCatalog.open(DatasetCatalog.SAMPLE);
         RunSession whole = RunSession.create(root.resolve("whole"), cfg, sample, "test");
@@ -171,6 +183,14 @@ class ExactResumeTest {
         }
         tech.tablesaw.api.Table metrics = tech.tablesaw.api.Table.read().csv(dir.resolve(RunFolder.METRICS).toFile());
         assertEquals(40, metrics.rowCount(), "one row per step, none twice, none lost");
+        CorrelationHistory.Contents history = RunHistory.correlationHistory(dir);
+        assertNull(history.problem());
+        List<Integer> diagnosed = new ArrayList<>();
+        for (double k : CsvFile.read(dir.resolve(RunFolder.DIAGNOSTICS)).column("step")) {
+            diagnosed.add((int) k);
+        }
+        assertEquals(diagnosed, history.snapshots().stream().map(CorrelationHistory.Snapshot::step).toList(),
+                "the history has the snapshots of diagnostics.csv, none twice");
         assertSameParameters(whole.folder(), RunFolder.open(dir), cfg);
     }
 

@@ -41,11 +41,9 @@ public final class Heatmap extends TitledChart<Heatmap> {
     /** The matrix as an image, one pixel per cell. */
     public BufferedImage cells() {
         BufferedImage img = new BufferedImage(Math.max(1, cols), Math.max(1, rows), BufferedImage.TYPE_INT_RGB);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                img.setRGB(c, r, Palette.diverging(values[r * cols + c]));
-            }
-        }
+        int[] argb = new int[values.length];
+        Palette.divergingCells(values, 0, values.length, argb);
+        img.setRGB(0, 0, cols, rows, argb, 0, cols);
         return img;
     }
 

@@ -71,6 +71,16 @@ public final class Palette {
         return LOSS_TERMS[Math.floorMod(k, LOSS_TERMS.length)];
     }
 
+    /**
+     * Colours {@code count} cells of C from {@code values[from]} into {@code dst[from]}: the one cell colouring of
+     * the window's heatmap, the exported heatmap and the movie of C, so they are the same drawing.
+     */
+    public static void divergingCells(float[] values, int from, int count, int[] dst) {
+        for (int i = from, end = from + count; i < end; i++) {
+            dst[i] = diverging(values[i]);
+        }
+    }
+
     /** The RGB (no alpha) of series or class {@code index}; after ten the colours repeat, darker. */
     public static int categoryRgb(int index) {
         int rgb = CATEGORY[Math.floorMod(index, CATEGORY.length)];

@@ -1,0 +1,193 @@
+package org.twinlab.runs;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.twinlab.data.Dataset;
+import org.twinlab.train.TrainConfig;
+import org.twinlab.train.TrainingListener;
+import org.twinlab.util.IoErrors;
+
+/**
+ * Two runs trained at the same time in one process, on the same data and seed, differing in one or more settings
+ * (the lecture's ablations, happening: Barlow Twins against invariance only, lambda 0 against 0.0051). Each is an
+ * ordinary run in its own folder, written by its own {@link RunSession}; {@code race.json} in both folders links
+ * them (the race's id, both folders, the settings that differ). Pause, Step and Stop act on both.
+ *
+ * <p>Each run computes exactly what it would alone: its own network, optimizer, data order and augmentations from
+ * its config and seed; the two only share the machine (each at about half the speed on two cores).
+ */
+public final class RunRace {
+    public static final String FILE = "race.json";
+    private final List<RunSession> sessions;
+    private final List<String> differing;
+
+    /** How a run folder is linked to its race (null where it was not raced). */
+    public record Link(String id, List<Path> runs, List<String> differing) {
+    }
+
+    private RunRace(List<RunSession> sessions, List<String> differing) {
+        this.sessions = sessions;
+        this.differing = differing;
+    }
+
+    /**
+     * The two runs, each in a new folder under {@code root}, linked. They must share the dataset and the seed and
+     * differ in something (else one line); when the second cannot be made, the first's folder is removed again.
+     */
+    public static RunRace create(Path root, TrainConfig first, TrainConfig second, Dataset data, String purpose) {
+        if (!java.util.Objects.equals(first.dataset(), second.dataset()) || first.seed() != second.seed()) {
+            throw new IllegalArgumentException("race: both runs train on the same data with the same seed (here "
+                    + first.dataset() + " seed " + first.seed() + " against " + second.dataset() + " seed "
+                    + second.seed() + ")");
+        }
+        List<String> diff = new ArrayList<>();
+        for (SettingsDiff.Difference d : SettingsDiff.of(List.of(first, second))) {
+            if (!d.key().equals("name")) {
+                diff.add(d.key());
+            }
+        }
+        if (diff.isEmpty()) {
+            throw new IllegalArgumentException("race: the two runs have the same settings; change one for the second");
+        }
+        RunSession a = RunSession.create(root, first, data, purpose);
+        RunSession b;
+        try {
+            b = RunSession.create(root, second, data, purpose);
+        } catch (RuntimeException e) {
+            a.close();
+            Folders.deleteQuietly(a.folder().dir());
+            throw e;
+        }
+        RunRace race = new RunRace(List.of(a, b), List.copyOf(diff));
+        try {
+            race.writeLinks();
+        } catch (IOException e) {
+            for (RunSession s : race.sessions) {
+                s.close();
+                Folders.deleteQuietly(s.folder().dir());
+            }
+            throw new IllegalArgumentException(IoErrors.cannotWrite(a.folder().dir(), e));
+        }
+        return race;
+    }
+
+    private void writeLinks() throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("race", sessions.get(0).folder().dir().getFileName() + "+" + sessions.get(1).folder().dir()
+                .getFileName());
+        JsonArray runs = new JsonArray();
+        for (RunSession s : sessions) {
+            runs.add(s.folder().dir().toAbsolutePath().toString());
+        }
+        o.add("runs", runs);
+        JsonArray d = new JsonArray();
+        differing.forEach(d::add);
+        o.add("differing", d);
+        String text = Json.GSON.toJson(o) + "\n";
+        for (RunSession s : sessions) {
+            AtomicFiles.writeString(s.folder().file(FILE), text);
+        }
+    }
+
+    /** The race a run folder belongs to, or null (no race.json, or one that cannot be read). */
+    public static Link link(Path dir) {
+        Path f = dir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            JsonObject o = Json.GSON.fromJson(Files.readString(f), JsonObject.class);
+            List<Path> runs = new ArrayList<>();
+            o.getAsJsonArray("runs").forEach(e -> runs.add(Path.of(e.getAsString())));
+            List<String> d = new ArrayList<>();
+            o.getAsJsonArray("differing").forEach(e -> d.add(e.getAsString()));
+            return new Link(o.get("race").getAsString(), List.copyOf(runs), List.copyOf(d));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The two runs: the form's first, then the one that differs. */
+    public List<RunSession> sessions() {
+        return sessions;
+    }
+
+    /** The settings (config.json keys) in which the two differ. */
+    public List<String> differing() {
+        return differing;
+    }
+
+    public RunRace listener(int run, TrainingListener l) {
+        sessions.get(run).listener(l);
+        return this;
+    }
+
+    public RunRace probes(boolean on) {
+        sessions.forEach(s -> s.probes(on));
+        return this;
+    }
+
+    public RunRace baselines(boolean on) {
+        sessions.forEach(s -> s.baselines(on));
+        return this;
+    }
+
+    public void pause() {
+        sessions.forEach(s -> s.control().pause());
+    }
+
+    public void resume() {
+        sessions.forEach(s -> s.control().resume());
+    }
+
+    /** While paused: one more step of each. */
+    public void step() {
+        sessions.forEach(s -> s.control().step());
+    }
+
+    public void stop() {
+        sessions.forEach(s -> s.control().stop());
+    }
+
+    /**
+     * Trains both at once, each on a thread of its own, until both end (blocking); returns their summaries in
+     * order. A run that fails with an error stops the other (its checkpoint kept) and the error is thrown.
+     */
+    public List<RunSummary> run() throws InterruptedException {
+        RunSummary[] out = new RunSummary[sessions.size()];
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            int k = i;
+            Thread t = new Thread(() -> {
+                try {
+                    out[k] = sessions.get(k).run();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    stop();
+                }
+            }, "race-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            stop();
+            throw e;
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return List.of(out);
+    }
+}
