@@ -10,6 +10,7 @@ import org.twinlab.runs.RunEntry;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunHistory;
 import org.twinlab.runs.RunsTable;
+import org.twinlab.train.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,7 +79,7 @@ final class RunsCommand implements Callable<Integer> {
             out.println(runs.isEmpty() ? "no runs in " + root : "no run matches");
         } else {
             TextTable.print(out, t, SHOWN);
-            Table damaged = t.where(t.stringColumn("state").isEqualTo("damaged"));
+            Table damaged = t.where(t.stringColumn("state").isEqualTo(RunState.DAMAGED.word()));
             for (int i = 0; i < damaged.rowCount(); i++) {
                 out.println("damaged: " + damaged.stringColumn("runFolder").get(i) + ": "
                         + damaged.stringColumn("problem").get(i));

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.twinlab.export.SweepFigures;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.SweepAxis;
+import org.twinlab.runs.SweepEvent;
 import org.twinlab.runs.SweepRunner;
 import org.twinlab.runs.SweepSpec;
 import org.twinlab.train.Setting;
@@ -87,7 +88,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             } else {
                 s = spec(typed);
             }
-            runner = SweepRunner.create(out, s, "twinlab sweep");
+            runner = SweepPrinter.create(out, s, "twinlab sweep");
         }
         sweepOptions.apply(runner);
         SweepRunner.Outcome o = SweepPrinter.run(runner, spec.commandLine().getErr());
@@ -127,7 +128,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("dir", o.dir().toString());
-            j.put("state", o.state());
+            j.put("state", o.state().toString());
             j.put("finished", o.finished());
             j.put("total", o.total());
             j.put("results", TextTable.rows(o.results()));
@@ -136,6 +137,6 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             TextTable.print(out, o.results(), SweepPrinter.resultColumns(definition));
         }
         out.flush();
-        return "finished".equals(o.state()) ? 0 : 1;
+        return o.state() == SweepEvent.SweepState.FINISHED ? 0 : 1;
     }
 }

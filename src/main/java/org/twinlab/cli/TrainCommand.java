@@ -10,6 +10,7 @@ import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Preset;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
@@ -80,6 +81,6 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
         } else {
             progress.printSummary(out, s);
         }
-        return "failed".equals(s.state()) ? 1 : 0;
+        return s.state() == RunState.FAILED ? 1 : 0;
     }
 }

@@ -52,7 +52,7 @@ public final class RunsTable {
         for (RunEntry e : runs) {
             name.append(e.name());
             created.append(e.created().toString().substring(0, 19).replace('T', ' '));
-            state.append(e.state());
+            state.append(e.state().word());
             tags.append(String.join(" ", e.meta().tags()));
             note.append(e.meta().note());
             problem.append(e.problem() == null ? "" : e.problem());

@@ -228,7 +228,7 @@ public final class SweepEstimate {
             scratch = Files.createTempDirectory("twinlab-calibration");
             RunSummary s = RunSession.create(scratch, cfg, data, "twinlab sweep calibration").probes(false)
                     .listener(timer).run();
-            return "finished".equals(s.state()) ? timer.pairsPerSecond(cfg.batchSize()) : Double.NaN;
+            return s.state() == org.twinlab.train.RunState.FINISHED ? timer.pairsPerSecond(cfg.batchSize()) : Double.NaN;
         } catch (IOException | RuntimeException e) {
             return Double.NaN; // no estimate is better than no sweep
         } finally {

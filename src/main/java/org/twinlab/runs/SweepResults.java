@@ -89,7 +89,7 @@ public final class SweepResults {
             diagonal.append(s.finalMeanDiagonal());
             rank.append(s.finalEffectiveRank());
             seconds.append(s.trainSeconds());
-            state.append(s.state());
+            state.append(String.valueOf(s.state()));
             folder.append(SweepRunner.RUNS + "/" + r.name());
         }
         Table t = Table.create("results");

@@ -28,6 +28,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Preset;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.SettingType;
@@ -541,7 +542,7 @@ public final class WorkbenchViewModel {
                 running.set(false);
                 paused.set(false);
                 RunSummary end = service.getValue();
-                if (end != null && "failed".equals(end.state())) {
+                if (end != null && end.state() == RunState.FAILED) {
                     notice.set("The run failed: " + end.message());
                 }
             }

@@ -1,5 +1,6 @@
 package org.twinlab.export;
 
+import org.twinlab.train.RunState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -42,7 +43,7 @@ public final class ExportFixtures {
         b.name = "export-" + encoder;
         TrainConfig cfg = b.build().validated();
         RunSummary end = RunSession.create(root, cfg, d, "test").probes(probes).baselines(probes).run();
-        if (!"finished".equals(end.state())) {
+        if (end.state() != RunState.FINISHED) {
             throw new IllegalStateException("training ended " + end.state() + ": " + end.message());
         }
         return Path.of(end.runFolder());

@@ -1,5 +1,6 @@
 package org.twinlab.runs;
 
+import org.twinlab.train.RunState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,7 +47,7 @@ class RunHistoryTest {
         List<RunEntry> runs = RunHistory.list(root);
         RunEntry second = runs.stream().filter(e -> e.dir().equals(other)).findFirst().orElseThrow();
         assertNull(second.problem());
-        assertEquals("finished", second.state());
+        assertEquals(RunState.FINISHED, second.state());
         assertEquals("second", second.name());
         assertEquals(0.02, second.config().lambda(), 0);
         assertEquals(12, second.summary().steps());
@@ -95,7 +96,7 @@ class RunHistoryTest {
         assertEquals(java.util.Set.of("truncated", "no-config", "broken-config", "good"), byName.keySet());
         assertNull(byName.get("good").problem());
         assertTrue(byName.get("truncated").problem().contains("metrics.csv: truncated"), byName.get("truncated").problem());
-        assertEquals("damaged", byName.get("truncated").state());
+        assertEquals(RunState.DAMAGED, byName.get("truncated").state());
         assertEquals("no config.json", byName.get("no-config").problem());
         assertTrue(byName.get("broken-config").problem().contains("the JSON breaks at line 1"),
                 byName.get("broken-config").problem());
