@@ -133,8 +133,8 @@ public final class RunSession implements AutoCloseable {
             TrainConfig longer = longer(cfg, steps, epochs);
             SettingProblem.throwIfAny(longer.problems(data));
             Devices.select(longer.device());
-            int planned = new Trainer(cfg, data, new RunControl()).totalSteps();
-            int wanted = new Trainer(longer, data, new RunControl()).totalSteps();
+            int planned = cfg.totalSteps(data);
+            int wanted = longer.totalSteps(data);
             boolean finished = RunHistory.summaryState(f.file(RunFolder.SUMMARY)) == RunState.FINISHED;
             if (steps != null || epochs != null) {
                 if (wanted <= ckpt.step()) {

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.twinlab.data.Dataset;
 import org.twinlab.eval.ProbeResult;
-import org.twinlab.train.RunControl;
 import org.twinlab.train.StepTimer;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 
 /**
  * How long a sweep's runs will take, before and while they run. Each run's time is its pairs (steps x
@@ -74,7 +72,7 @@ public final class SweepEstimate {
         for (SweepRun r : runs) {
             TrainConfig c = r.config();
             Dataset data = datasets.apply(c.dataset());
-            int steps = new Trainer(c, data, new RunControl()).totalSteps();
+            int steps = c.totalSteps(data);
             long p = (long) steps * c.batchSize();
             est.pairs.put(r.index(), p);
             String key = speedKey(c);

@@ -69,6 +69,16 @@ public record TrainConfig(
                 objective.needsPredictor());
     }
 
+    /** Batches in one epoch of {@code data}'s train split (a last, partial batch is dropped). */
+    public int stepsPerEpoch(Dataset data) {
+        return data.train().size() / batchSize;
+    }
+
+    /** The steps this run takes on {@code data}: {@code steps} when given, else its epochs' worth (at least one). */
+    public int totalSteps(Dataset data) {
+        return steps > 0 ? steps : (int) Math.max(1, Math.round(epochs * stepsPerEpoch(data)));
+    }
+
     /** What is wrong with these settings, each naming the setting and the value; empty when valid. */
     public List<SettingProblem> problems() {
         List<SettingProblem> out = new ArrayList<>(Settings.problems(this));
