@@ -84,7 +84,7 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
             if (note != null) {
                 err.println("note: " + note);
             }
-            runner = SweepPrinter.create(out, s, "twinlab ablate");
+            runner = SweepRunner.create(out, s, "twinlab ablate");
         }
         sweepOptions.apply(runner);
         SweepRunner.Outcome o = SweepPrinter.run(runner, err);

@@ -36,13 +36,6 @@ final class SweepPrinter implements SweepListener {
         } catch (SweepRunner.SaveFailed e) {
             throw new java.io.UncheckedIOException(e.failure() + "; make room, then finish the sweep: " + resume(e.dir()),
                     e.getCause());
-        }
-    }
-
-    /** A new sweep in {@code dir}, or the line that says how to finish the one already there. */
-    static SweepRunner create(java.nio.file.Path dir, SweepSpec spec, String purpose) {
-        try {
-            return SweepRunner.create(dir, spec, purpose);
         } catch (SweepRunner.AlreadyASweep e) {
             throw new IllegalArgumentException(e.getMessage() + "; finish it with: " + resume(e.dir())
                     + " (or choose another --out)", e);

@@ -20,7 +20,6 @@ import org.twinlab.train.Devices;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
 import org.twinlab.util.IoErrors;
 import tech.tablesaw.api.Table;
@@ -390,7 +389,7 @@ public final class SweepRunner {
         }
         try {
             CheckpointStore.Record c = new CheckpointStore(f).load();
-            int total = new Trainer(r.config(), datasets.apply(r.config().dataset()), new RunControl()).totalSteps();
+            int total = r.config().totalSteps(datasets.apply(r.config().dataset()));
             return c != null && c.step() < total ? Found.RESUME : Found.RESTART;
         } catch (IOException | IllegalArgumentException e) {
             return Found.RESTART;
@@ -464,7 +463,7 @@ public final class SweepRunner {
             past.addAll(RunHistory.list(root));
         }
         SweepEstimate.Calibrator cal = !calibrate ? null : (c, d) -> {
-            int steps = new Trainer(c, d, new RunControl()).totalSteps();
+            int steps = c.totalSteps(d);
             // a run shorter than a few calibrations ends soon enough to give the speed itself
             return steps < 5 * (SweepEstimate.CALIBRATION_WARMUP + SweepEstimate.CALIBRATION_STEPS) ? Double.NaN
                     : SweepEstimate.calibrate(c, d);
