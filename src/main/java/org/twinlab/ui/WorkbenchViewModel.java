@@ -30,6 +30,7 @@ import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Preset;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
+import org.twinlab.train.SettingError;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.SettingType;
 import org.twinlab.train.Settings;
@@ -299,8 +300,8 @@ public final class WorkbenchViewModel {
         T value;
         try {
             value = s.type().kind() == SettingType.Kind.TEXT && text == null ? s.parse("") : s.parse(text == null ? "" : text);
-        } catch (IllegalArgumentException e) {
-            out.add(new SettingProblem(s.key(), s.label(), e.getMessage().substring(s.label().length() + 2)));
+        } catch (SettingError e) {
+            out.addAll(e.problems());
             return;
         }
         s.set(b, value);
