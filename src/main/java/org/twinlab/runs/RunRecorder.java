@@ -203,8 +203,9 @@ public final class RunRecorder implements TrainingListener {
         StringBuilder sb = new StringBuilder("x,y,label,class\n");
         for (int i = 0; i < e.x().length; i++) {
             int label = e.labels()[i];
-            String name = label < e.classNames().size() ? e.classNames().get(label).replace(",", " ") : "";
-            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d,%s%n", e.x()[i], e.y()[i], label, name));
+            String name = label < e.classNames().size() ? e.classNames().get(label) : "";
+            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d,", e.x()[i], e.y()[i], label)).append(CsvFile.line(name))
+                    .append('\n');
         }
         AtomicFiles.writeString(folder.file(RunFolder.EMBEDDING), sb.toString());
     }
