@@ -25,6 +25,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 
 /** export, embed and probe --encoder from the command line, and the one-line errors of every kind of bad input. */
+@org.twinlab.Slow
 class ExportCommandsTest {
     @TempDir
     static Path root;

@@ -17,6 +17,7 @@ import org.twinlab.train.TestRuns;
 import tech.tablesaw.api.Table;
 
 /** The runs, sweep and ablate commands: their tables, their JSON, and one line with exit 2 for a bad argument. */
+@org.twinlab.Slow
 class SweepCommandsTest {
     @TempDir
     Path dir;

@@ -18,6 +18,7 @@ import org.twinlab.train.TrainConfig;
 import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
+@org.twinlab.Slow
 class RunFolderTest {
     @TempDir
     Path root;

@@ -22,6 +22,7 @@ import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
 /** Run folders read back: whole ones, damaged ones (with the reason), older ones, and the table of them all. */
+@org.twinlab.Slow
 class RunHistoryTest {
     private static final Dataset DATA = TestRuns.sampleSubset(640, 200);
     @TempDir

@@ -23,6 +23,7 @@ import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
 /** Sweeps on the real engine and real data, a few steps per run: folders, results, resume, lock, control, events. */
+@org.twinlab.Slow
 class SweepRunnerTest {
     private static final Dataset DATA = TestRuns.sampleSubset(640, 200);
     @TempDir
