@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.twinlab.data.Npy;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.model.Objective;
 import org.twinlab.train.RunState;
@@ -231,7 +232,7 @@ public final class RunHistory {
             return null;
         }
         try {
-            NpyReader.Matrix m = NpyReader.read(npy);
+            Npy.FloatMatrix m = Npy.readFloatMatrix(npy);
             if (m.rows() != m.cols()) {
                 return null;
             }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.export.ExportException;
 import org.twinlab.export.ExportFixtures;
 import org.twinlab.export.ExportedEncoder;
-import org.twinlab.export.Npy;
+import org.twinlab.data.Npy;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 

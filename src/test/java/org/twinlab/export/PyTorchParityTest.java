@@ -17,6 +17,7 @@ import org.twinlab.model.Encoder;
 import org.twinlab.cli.TwinlabCommand;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.data.Npy;
 import org.twinlab.data.Split;
 import org.twinlab.eval.FeatureExtractor;
 import org.twinlab.model.TwinNetwork;
