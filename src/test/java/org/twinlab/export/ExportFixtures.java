@@ -1,6 +1,5 @@
 package org.twinlab.export;
 
-import org.twinlab.train.RunState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import org.twinlab.data.ImageShape;
 import org.twinlab.data.Split;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TestRuns;
 import org.twinlab.train.TrainConfig;
 

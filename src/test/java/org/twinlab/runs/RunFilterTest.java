@@ -1,6 +1,5 @@
 package org.twinlab.runs;
 
-import org.twinlab.train.RunState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
