@@ -53,7 +53,8 @@ public record TrainConfig(
     }
 
     /**
-     * The configuration of the PyTorch reference ({@code shared/bench/reference_bt.py}): the default
+     * The configuration of the PyTorch reference script the README's "Measured" figures compare against (it is
+     * not in this repository): the default
      * with Adam 1e-3 and no warm-up. {@code bench} times this one, so the two measure the same work.
      */
     public static TrainConfig reference() {
