@@ -102,10 +102,18 @@ final class EncoderWeights {
     /**
      * Copies {@code src}'s values into the parameter {@code dst} (same shape). Through an index put, not
      * {@code NDArray.set(Buffer)} or {@code copyTo}: DJL's JNI runs those under a guard libtorch 2.x prints a
-     * deprecation warning for on the user's terminal.
+     * deprecation warning for on the user's terminal. A leaf that requires a gradient takes no in-place write,
+     * so its flag is off for the copy.
      */
     static void assign(NDArray dst, NDArray src) {
+        boolean grad = dst.hasGradient();
+        if (grad) {
+            dst.setRequiresGradient(false);
+        }
         dst.set(new NDIndex("..."), src);
+        if (grad) {
+            dst.setRequiresGradient(true);
+        }
     }
 
     /** DJL's own parameter files of the encoder (and projector) in {@code dir}, each written atomically. */
