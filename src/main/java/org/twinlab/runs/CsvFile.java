@@ -94,6 +94,9 @@ public final class CsvFile {
      * "T-shirt, top" survives); null when the line is not CSV (a quote left open by a torn write).
      */
     static String[] cells(String line) {
+        if (line.indexOf('"') < 0) {
+            return line.split(",", -1); // no quote: every comma separates (the metrics files, row after row, fast)
+        }
         try (CSVParser p = CSVParser.parse(line, FORMAT)) {
             List<CSVRecord> records = p.getRecords();
             return records.size() != 1 ? (line.isEmpty() ? new String[] {""} : null) : records.get(0).values();
