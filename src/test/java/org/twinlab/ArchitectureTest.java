@@ -13,7 +13,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.twinlab");
     private static final String[] CORE = {"org.twinlab.data..", "org.twinlab.augment..", "org.twinlab.model..",
         "org.twinlab.train..", "org.twinlab.eval..", "org.twinlab.runs..", "org.twinlab.export..",
-        "org.twinlab.lesson.."};
+        "org.twinlab.lesson..", "org.twinlab.util.."};
 
     @Test
     void coreDoesNotImportJavaFx() {

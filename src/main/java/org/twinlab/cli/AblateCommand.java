@@ -12,6 +12,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.export.SweepFigures;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.Study;
+import org.twinlab.runs.SweepEvent;
 import org.twinlab.runs.SweepRunner;
 import org.twinlab.runs.SweepSpec;
 import org.twinlab.train.Setting;
@@ -98,7 +99,7 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("dir", o.dir().toString());
             j.put("what", study.key());
-            j.put("state", o.state());
+            j.put("state", o.state().toString());
             j.put("rows", TextTable.rows(t));
             stdout.println(Json.toLine(j));
         } else {
@@ -108,6 +109,6 @@ final class AblateCommand implements Callable<Integer>, SettingFlags.Taker {
             TextTable.print(stdout, t, cols);
         }
         stdout.flush();
-        return "finished".equals(o.state()) ? 0 : 1;
+        return o.state() == SweepEvent.SweepState.FINISHED ? 0 : 1;
     }
 }

@@ -13,6 +13,7 @@ import org.twinlab.runs.Json;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Devices;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 import org.twinlab.train.StepTimer;
 import org.twinlab.train.TrainConfig;
@@ -126,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                             }
                         });
                 RunSummary s = session.run();
-                if (!"finished".equals(s.state())) {
+                if (s.state() != RunState.FINISHED) {
                     throw new IllegalArgumentException("the benchmark run did not finish: " + s.message());
                 }
             } finally {

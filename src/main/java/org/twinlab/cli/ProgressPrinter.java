@@ -68,7 +68,7 @@ final class ProgressPrinter implements TrainingListener {
                         }
                     } else {
                         err.println();
-                        err.println(s.state().name().toLowerCase(Locale.ROOT) + ": " + s.message());
+                        err.println(s.state().word() + ": " + s.message());
                     }
                 }
             }

@@ -10,6 +10,7 @@ import org.twinlab.runs.RunEntry;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunHistory;
 import org.twinlab.runs.RunsTable;
+import org.twinlab.train.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,11 +19,12 @@ import tech.tablesaw.api.Table;
 
 @Command(name = "runs", sortOptions = false,
         description = {"The table of runs in a folder (sweeps' runs included), newest first: name, state, the main "
-                + "settings and results; damaged runs with their reason. --csv writes every column (every setting).",
+                + "settings and results, and the run's folder (its whole path in --csv and --json); damaged runs with "
+                + "their reason. --csv writes every column (every setting).",
             "Example:  twinlab runs --where objective=barlow-twins --sort linearTop1:desc"})
 final class RunsCommand implements Callable<Integer> {
     /** The columns the terminal shows; --csv and --json have them all. */
-    static final List<String> SHOWN = List.of("name", "state", "created", "dataset", "objective", "lambda", "batchSize",
+    static final List<String> SHOWN = List.of("name", "folder", "state", "created", "dataset", "objective", "lambda", "batchSize",
             "projectorWidth", "epochs", "steps", "seconds", "finalLoss", "linearTop1", "knnTop1");
 
     @Spec
@@ -32,8 +34,9 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "KEY[:desc]", description = "sort by a column (config.json key or result: "
             + "linearTop1, knnTop1, finalLoss, steps, seconds, created, name...), largest first with :desc")
     String sort;
-    @Option(names = "--where", paramLabel = "KEY=VALUE", description = "keep the runs whose column equals the value "
-            + "(numbers as numbers, text ignoring case); repeat to combine")
+    @Option(names = "--where", paramLabel = "FILTER", description = "keep the runs that pass, as the window's filter "
+            + "reads it: words match any cell, KEY=V, KEY!=V, KEY<V, KEY>=V (numbers as numbers, text ignoring case), "
+            + "tags=T; e.g. --where 'lambda>=0.01 tags=keep'; repeat to combine")
     List<String> where = new ArrayList<>();
     @Option(names = "--csv", paramLabel = "FILE", description = "write the table, every column, to a CSV file")
     Path csv;
@@ -49,11 +52,11 @@ final class RunsCommand implements Callable<Integer> {
         List<RunEntry> runs = RunHistory.list(root);
         Table t = RunsTable.of(runs);
         for (String w : where) {
-            int eq = w.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--where " + w + ": expected KEY=VALUE, e.g. lambda=0.0051");
+            try {
+                t = RunsTable.where(t, w);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--where " + w + ": " + e.getMessage(), e);
             }
-            t = RunsTable.where(t, w.substring(0, eq).strip(), w.substring(eq + 1));
         }
         if (sort != null) {
             String key = sort;
@@ -78,7 +81,7 @@ final class RunsCommand implements Callable<Integer> {
             out.println(runs.isEmpty() ? "no runs in " + root : "no run matches");
         } else {
             TextTable.print(out, t, SHOWN);
-            Table damaged = t.where(t.stringColumn("state").isEqualTo("damaged"));
+            Table damaged = t.where(t.stringColumn("state").isEqualTo(RunState.DAMAGED.word()));
             for (int i = 0; i < damaged.rowCount(); i++) {
                 out.println("damaged: " + damaged.stringColumn("runFolder").get(i) + ": "
                         + damaged.stringColumn("problem").get(i));

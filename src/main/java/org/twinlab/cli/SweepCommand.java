@@ -10,9 +10,12 @@ import java.util.concurrent.Callable;
 import org.twinlab.export.SweepFigures;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.SweepAxis;
+import org.twinlab.runs.SweepEvent;
 import org.twinlab.runs.SweepRunner;
 import org.twinlab.runs.SweepSpec;
 import org.twinlab.train.Setting;
+import org.twinlab.train.SettingError;
+import org.twinlab.train.SettingProblem;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import picocli.CommandLine.Command;
@@ -116,10 +119,25 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
         if (drawSeed != null && random == null) {
             throw new IllegalArgumentException("--draw-seed goes with --random");
         }
-        SweepSpec s = new SweepSpec("", base, axes, seeds == null ? 0 : seeds, random == null ? 0 : random,
-                drawSeed == null ? 0 : drawSeed);
+        SweepSpec s;
+        try {
+            s = new SweepSpec("", base, axes, seeds == null ? 0 : seeds, random == null ? 0 : random,
+                    drawSeed == null ? 0 : drawSeed);
+        } catch (SettingError e) {
+            throw new IllegalArgumentException(e.problems().stream().map(SweepCommand::worded)
+                    .collect(java.util.stream.Collectors.joining("; ")), e);
+        }
         s.runs(); // every combination a valid run, before anything is written
         return s;
+    }
+
+    /** A sweep's own problem in this face's words: its flags. */
+    private static String worded(SettingProblem p) {
+        return switch (p.key()) {
+            case "axes" -> "nothing to sweep: give --set KEY=V1,V2,..., --log-range KEY=LO:HI:N or --seeds N";
+            case "seeds", "random" -> "--" + p.key() + ": " + p.reason();
+            default -> p.message();
+        };
     }
 
     private int report(SweepRunner.Outcome o, SweepSpec definition) {
@@ -127,7 +145,7 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("dir", o.dir().toString());
-            j.put("state", o.state());
+            j.put("state", o.state().toString());
             j.put("finished", o.finished());
             j.put("total", o.total());
             j.put("results", TextTable.rows(o.results()));
@@ -136,6 +154,6 @@ final class SweepCommand implements Callable<Integer>, SettingFlags.Taker {
             TextTable.print(out, o.results(), SweepPrinter.resultColumns(definition));
         }
         out.flush();
-        return "finished".equals(o.state()) ? 0 : 1;
+        return o.state() == SweepEvent.SweepState.FINISHED ? 0 : 1;
     }
 }

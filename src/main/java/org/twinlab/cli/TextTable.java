@@ -2,11 +2,11 @@ package org.twinlab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twinlab.runs.Json;
+import org.twinlab.runs.RunsTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -91,15 +91,6 @@ final class TextTable {
     }
 
     static List<Map<String, Object>> rows(Table t) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (Column<?> c : t.columns()) {
-                Object v = c.get(i);
-                row.put(c.name(), v instanceof Double d && d.isNaN() ? null : v);
-            }
-            out.add(row);
-        }
-        return out;
+        return RunsTable.rows(t);
     }
 }

@@ -10,6 +10,7 @@ import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Preset;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
@@ -27,7 +28,7 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
     @Option(names = "--config", description = "start from this settings file, e.g. a run's config.json (flags override it)")
     Path config;
     @Option(names = "--preset", paramLabel = "NAME", description = "start from a named, measured configuration "
-            + "(flags override it): fashion-mnist-89 (small-cnn-4, batch 128, 10 epochs: 89% linear top-1)")
+            + "(flags override it): fashion-mnist-89 (small-cnn-4, batch 128, 10 epochs: 89%% linear top-1)")
     String preset;
     @Option(names = "--resume", description = "continue the run in this folder from its last checkpoint, exactly; "
             + "with --steps or --epochs, extend a finished run")
@@ -80,6 +81,6 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
         } else {
             progress.printSummary(out, s);
         }
-        return "failed".equals(s.state()) ? 1 : 0;
+        return s.state() == RunState.FAILED ? 1 : 0;
     }
 }

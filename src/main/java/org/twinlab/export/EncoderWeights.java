@@ -3,9 +3,9 @@ package org.twinlab.export;
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -93,7 +93,26 @@ final class EncoderWeights {
                 throw new ExportException(file + ": tensor " + n.name() + " is " + t.dtype() + " " + Arrays.toString(t.shape())
                         + " but " + arch + " needs F32 " + Arrays.toString(want));
             }
-            a.set(FloatBuffer.wrap(t.floats()));
+            try (NDArray values = a.getManager().create(t.floats(), a.getShape())) {
+                assign(a, values);
+            }
+        }
+    }
+
+    /**
+     * Copies {@code src}'s values into the parameter {@code dst} (same shape). Through an index put, not
+     * {@code NDArray.set(Buffer)} or {@code copyTo}: DJL's JNI runs those under a guard libtorch 2.x prints a
+     * deprecation warning for on the user's terminal. A leaf that requires a gradient takes no in-place write,
+     * so its flag is off for the copy.
+     */
+    static void assign(NDArray dst, NDArray src) {
+        boolean grad = dst.hasGradient();
+        if (grad) {
+            dst.setRequiresGradient(false);
+        }
+        dst.set(new NDIndex("..."), src);
+        if (grad) {
+            dst.setRequiresGradient(true);
         }
     }
 
@@ -148,7 +167,7 @@ final class EncoderWeights {
                     throw new ExportException(dir.resolve(djlFile(DJL_ENCODER)) + ": parameter " + from.get(i).getKey()
                             + " is " + src.getShape() + ", " + arch + " needs " + dst.getShape());
                 }
-                dst.set(FloatBuffer.wrap(src.toFloatArray()));
+                assign(dst, src);
             }
         } catch (IOException | MalformedModelException e) {
             throw new ExportException(dir.resolve(djlFile(DJL_ENCODER)) + ": DJL cannot load it (" + e.getMessage() + ")", e);

@@ -154,7 +154,7 @@ public final class ExportedEncoder implements AutoCloseable {
                 throw new ExportException(dir + ": the target network's " + to.get(i).name() + " is " + dst.getShape()
                         + ", the export's is " + src.getShape());
             }
-            dst.set(java.nio.FloatBuffer.wrap(src.toFloatArray()));
+            EncoderWeights.assign(dst, src);
         }
     }
 

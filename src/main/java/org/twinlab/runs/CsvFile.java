@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * One of a run's CSV files read back leniently: the header, the rows that are whole, and a note when
@@ -47,7 +50,11 @@ public final class CsvFile {
         if (lines.length == 0 || lines[0].isBlank()) {
             return new CsvFile(List.of(), List.of(), file.getFileName() + ": empty");
         }
-        List<String> header = List.of(lines[0].strip().split(","));
+        String[] head = cells(lines[0].strip());
+        if (head == null) {
+            return new CsvFile(List.of(), List.of(), file.getFileName() + ": damaged (its header is not CSV)");
+        }
+        List<String> header = List.of(head);
         List<String[]> rows = new ArrayList<>();
         String problem = null;
         int last = lines.length - 1;
@@ -56,10 +63,11 @@ public final class CsvFile {
             if (line.isEmpty() && i == last) {
                 break; // the newline that ends the file
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != header.size()) {
+            String[] cells = cells(line);
+            if (cells == null || cells.length != header.size()) {
                 problem = file.getFileName() + (i == last ? ": truncated (its last row is incomplete)"
-                        : ": damaged (row " + i + " has " + cells.length + " cells, the header " + header.size() + ")");
+                        : ": damaged (row " + i + (cells == null ? " is not CSV)" : " has " + cells.length
+                        + " cells, the header " + header.size() + ")"));
                 if (i == last) {
                     break;
                 }
@@ -77,6 +85,29 @@ public final class CsvFile {
             }
         }
         return new CsvFile(header, rows, problem);
+    }
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("").get();
+
+    /**
+     * One line's cells as CSV reads them (RFC 4180: a cell with a comma or a quote is quoted, so a class named
+     * "T-shirt, top" survives); null when the line is not CSV (a quote left open by a torn write).
+     */
+    static String[] cells(String line) {
+        if (line.indexOf('"') < 0) {
+            return line.split(",", -1); // no quote: every comma separates (the metrics files, row after row, fast)
+        }
+        try (CSVParser p = CSVParser.parse(line, FORMAT)) {
+            List<CSVRecord> records = p.getRecords();
+            return records.size() != 1 ? (line.isEmpty() ? new String[] {""} : null) : records.get(0).values();
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** The cells as one CSV line (no line end), quoted where they need it: what {@link #cells} reads back. */
+    public static String line(Object... cells) {
+        return FORMAT.format(cells);
     }
 
     public List<String> header() {
@@ -137,16 +168,16 @@ public final class CsvFile {
     /** This file's rows under another header (see {@link #reshape}). */
     static CsvFile reshaped(CsvFile f, String header) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", f.header));
+        lines.add(line((Object[]) f.header.toArray(new String[0])));
         for (String[] r : f.rows) {
-            lines.add(String.join(",", r));
+            lines.add(line((Object[]) r));
         }
         List<String> out = reshape(lines, header);
         List<String[]> rows = new ArrayList<>();
         for (String line : out.subList(1, out.size())) {
-            rows.add(line.split(",", -1));
+            rows.add(cells(line));
         }
-        return new CsvFile(List.of(header.split(",")), rows, f.problem);
+        return new CsvFile(List.of(cells(header)), rows, f.problem);
     }
 
     /** Rows under another header mapped to {@code header}: same-named columns kept, Barlow Twins' old unweighted redundancy weighted by lambda. */

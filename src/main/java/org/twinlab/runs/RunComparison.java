@@ -22,7 +22,7 @@ public final class RunComparison {
     public static final String TOTAL = "loss";
 
     /** One run's data. {@code curves} maps a curve key ({@link #TOTAL} or a term's key) to its values per step. */
-    public record Run(String name, Path dir, String state, double[] steps, Map<String, double[]> curves,
+    public record Run(String name, Path dir, org.twinlab.train.RunState state, double[] steps, Map<String, double[]> curves,
                       double[] probeEpochs, double[] linearTop1, double[] knnTop1,
                       TrainingEvent.Correlation correlation) {
         /** The values of a curve, or null where this run's objective has no such term. */

@@ -2,6 +2,7 @@ package org.twinlab.runs;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
 
 /**
@@ -10,11 +11,12 @@ import org.twinlab.train.TrainConfig;
  *
  * @param config  null when config.json is missing or broken (then {@code problem} says so)
  * @param summary null while it runs, after a crash, or in folders of runs that never ended
- * @param state   finished, stopped, failed, running, crashed (ended without a summary), or damaged
+ * @param state   finished, stopped, failed, running, crashed (ended without a summary), or damaged (then
+ *                {@code problem} says why)
  * @param problem null for a whole run folder, else why it is damaged, in one line
  * @param sweep   the sweep folder it belongs to, or null
  */
-public record RunEntry(Path dir, TrainConfig config, RunMeta meta, RunSummary summary, String state, String problem,
+public record RunEntry(Path dir, TrainConfig config, RunMeta meta, RunSummary summary, RunState state, String problem,
                        Instant created, boolean hasCheckpoint, Path sweep) {
 
     /** The name to list it by: the one given in the window, else the run's own. */
@@ -31,6 +33,6 @@ public record RunEntry(Path dir, TrainConfig config, RunMeta meta, RunSummary su
 
     /** Whether "Continue" can take it further from its checkpoint as it is. */
     public boolean resumable() {
-        return !damaged() && hasCheckpoint && ("stopped".equals(state) || "crashed".equals(state));
+        return !damaged() && hasCheckpoint && (state == RunState.STOPPED || state == RunState.CRASHED);
     }
 }

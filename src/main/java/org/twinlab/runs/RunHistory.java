@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.twinlab.data.Npy;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.model.Objective;
 import org.twinlab.train.RunState;
@@ -121,22 +122,22 @@ public final class RunHistory {
             problems.add(e.getMessage().replace(dir.toString() + "/", ""));
         }
         boolean running = locked(dir);
-        String state;
+        RunState state;
         if (running) {
-            state = "running";
+            state = RunState.RUNNING;
         } else if (summary != null && summary.state() != null) {
             state = summary.state();
         } else {
-            state = "crashed";
+            state = RunState.CRASHED;
         }
-        if (metricsProblem != null && !running && !"crashed".equals(state)) {
+        if (metricsProblem != null && !running && state != RunState.CRASHED) {
             problems.add(metricsProblem);
         }
         if (!checkpoint && !running && problems.isEmpty() && summary != null && summary.steps() > 0) {
             problems.add("no checkpoint");
         }
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        return new RunEntry(dir, config, meta, summary, problem == null ? state : "damaged", problem, created(dir),
+        return new RunEntry(dir, config, meta, summary, problem == null ? state : RunState.DAMAGED, problem, created(dir),
                 checkpoint, sweep);
     }
 
@@ -211,7 +212,7 @@ public final class RunHistory {
     }
 
     /** How the run ended by its summary.json, or null where it has none (or a damaged one). */
-    static String summaryState(Path file) {
+    static RunState summaryState(Path file) {
         RunSummary s = summary(file);
         return s == null ? null : s.state();
     }
@@ -231,7 +232,7 @@ public final class RunHistory {
             return null;
         }
         try {
-            NpyReader.Matrix m = NpyReader.read(npy);
+            Npy.FloatMatrix m = Npy.readFloatMatrix(npy);
             if (m.rows() != m.cols()) {
                 return null;
             }
@@ -350,8 +351,7 @@ public final class RunHistory {
             to.onEvent(r.embedding());
         }
         RunState end = switch (r.entry().state()) {
-            case "finished" -> RunState.FINISHED;
-            case "failed" -> RunState.FAILED;
+            case FINISHED, FAILED -> r.entry().state();
             default -> RunState.STOPPED;
         };
         String why = s != null && s.message() != null ? s.message() : r.entry().problem();

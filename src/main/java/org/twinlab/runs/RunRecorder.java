@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.twinlab.train.RunState;
 import java.util.Map;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.model.Objective;
@@ -203,8 +204,9 @@ public final class RunRecorder implements TrainingListener {
         StringBuilder sb = new StringBuilder("x,y,label,class\n");
         for (int i = 0; i < e.x().length; i++) {
             int label = e.labels()[i];
-            String name = label < e.classNames().size() ? e.classNames().get(label).replace(",", " ") : "";
-            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d,%s%n", e.x()[i], e.y()[i], label, name));
+            String name = label < e.classNames().size() ? e.classNames().get(label) : "";
+            sb.append(String.format(Locale.ROOT, "%.5g,%.5g,%d,", e.x()[i], e.y()[i], label)).append(CsvFile.line(name))
+                    .append('\n');
         }
         AtomicFiles.writeString(folder.file(RunFolder.EMBEDDING), sb.toString());
     }
@@ -213,8 +215,7 @@ public final class RunRecorder implements TrainingListener {
         if (!s.state().isTerminal()) {
             return;
         }
-        String state = s.state().name().toLowerCase(Locale.ROOT);
-        summary = summaryOf(s, state); // kept in memory first: a write that fails below does not lose it
+        summary = summaryOf(s, s.state()); // kept in memory first: a write that fails below does not lose it
         try {
             flush();
         } finally {
@@ -230,12 +231,12 @@ public final class RunRecorder implements TrainingListener {
             }
         }
         // a run that failed because its folder could not be written is not a result: on disk it is stopped, to resume
-        RunSummary written = failure != null && s.state() == org.twinlab.train.RunState.FAILED ? summaryOf(s, "stopped")
+        RunSummary written = failure != null && s.state() == RunState.FAILED ? summaryOf(s, RunState.STOPPED)
                 : summary;
         AtomicFiles.writeString(folder.file(RunFolder.SUMMARY), Json.toJson(written) + "\n");
     }
 
-    private RunSummary summaryOf(TrainingEvent.State s, String state) {
+    private RunSummary summaryOf(TrainingEvent.State s, RunState state) {
         TrainingEvent.Step l = lastStep;
         Map<String, Double> terms = new LinkedHashMap<>();
         if (started != null) {

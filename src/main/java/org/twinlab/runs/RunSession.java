@@ -133,9 +133,9 @@ public final class RunSession implements AutoCloseable {
             TrainConfig longer = longer(cfg, steps, epochs);
             SettingProblem.throwIfAny(longer.problems(data));
             Devices.select(longer.device());
-            int planned = new Trainer(cfg, data, new RunControl()).totalSteps();
-            int wanted = new Trainer(longer, data, new RunControl()).totalSteps();
-            boolean finished = "finished".equals(RunHistory.summaryState(f.file(RunFolder.SUMMARY)));
+            int planned = cfg.totalSteps(data);
+            int wanted = longer.totalSteps(data);
+            boolean finished = RunHistory.summaryState(f.file(RunFolder.SUMMARY)) == RunState.FINISHED;
             if (steps != null || epochs != null) {
                 if (wanted <= ckpt.step()) {
                     throw new IllegalArgumentException(dir + ": already has " + ckpt.step() + " steps; to extend it, ask "
@@ -242,7 +242,7 @@ public final class RunSession implements AutoCloseable {
         try {
             RunState state = trainer.run();
             RunSummary s = recorder.summary();
-            return s != null ? s : new RunSummary(state.name().toLowerCase(Locale.ROOT), null,
+            return s != null ? s : new RunSummary(state, null,
                     config.objective().key(), firstStep, 0, Double.NaN, java.util.Map.of(), Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, null, folder.dir().toString());
         } finally {

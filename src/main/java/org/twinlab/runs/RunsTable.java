@@ -17,15 +17,15 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
- * The table of runs, one row per run folder: its name, date, state (and what is wrong where it is
- * damaged), every setting as a column named as in config.json, and its results (steps done, seconds,
- * final loss, linear and kNN top-1, C's final mean diagonal, the embeddings' effective rank). Built on
- * Tablesaw, so it sorts, filters, groups and writes CSV with Tablesaw's own operations.
+ * The table of runs, one row per run folder: its name, its folder's name ({@code folder}; the whole path is
+ * {@code runFolder}), date, state (and what is wrong where it is damaged), every setting as a column named
+ * as in config.json, and its results ({@link #RESULTS}, as a sweep's results.csv has them). Built on
+ * Tablesaw, so it sorts and groups with Tablesaw's own operations; {@link RunFilter} filters it.
  */
 public final class RunsTable {
-    /** The result columns, after the settings. */
-    public static final List<String> RESULTS = List.of("steps", "seconds", "finalLoss", "linearTop1", "knnTop1",
-            "meanDiagonal", "effectiveRank");
+    /** The result columns, after the settings, here and in a sweep's results.csv. */
+    public static final List<String> RESULTS = List.of("steps", "finalLoss", "linearTop1", "knnTop1",
+            "meanDiagonal", "effectiveRank", "seconds");
 
     private RunsTable() {
     }
@@ -36,8 +36,25 @@ public final class RunsTable {
                 && s != Settings.NAME && s != Settings.STEPS).toList();
     }
 
+    /** A run's results by {@link #RESULTS}' order: NaN for what was not measured, all NaN without a summary. */
+    public static double[] results(RunSummary r) {
+        return r == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN} : new double[] {r.steps(), r.finalLoss(), r.linearTop1(), r.knnTop1(), r.finalMeanDiagonal(),
+            r.finalEffectiveRank(), r.trainSeconds()};
+    }
+
+    /** Whether a column holds whole numbers only (a whole-number setting, steps): --json and CSV print no ".0". */
+    public static boolean wholeNumbers(String column) {
+        if (column.equals("steps")) {
+            return true;
+        }
+        Setting<?> s = Settings.byKey(column);
+        return s != null && s.type().kind() == SettingType.Kind.INTEGER;
+    }
+
     public static Table of(List<RunEntry> runs) {
         StringColumn name = StringColumn.create("name");
+        StringColumn folderName = StringColumn.create("folder");
         StringColumn created = StringColumn.create("created");
         StringColumn state = StringColumn.create("state");
         StringColumn tags = StringColumn.create("tags");
@@ -51,8 +68,9 @@ public final class RunsTable {
         List<DoubleColumn> results = RESULTS.stream().map(DoubleColumn::create).toList();
         for (RunEntry e : runs) {
             name.append(e.name());
+            folderName.append(e.dir().getFileName().toString());
             created.append(e.created().toString().substring(0, 19).replace('T', ' '));
-            state.append(e.state());
+            state.append(e.state().word());
             tags.append(String.join(" ", e.meta().tags()));
             note.append(e.meta().note());
             problem.append(e.problem() == null ? "" : e.problem());
@@ -67,15 +85,12 @@ public final class RunsTable {
                     ((StringColumn) c).append(cfg == null ? "" : s.formatOf(cfg));
                 }
             }
-            RunSummary r = e.summary();
-            double[] v = r == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN} : new double[] {r.steps(), r.trainSeconds(), r.finalLoss(), r.linearTop1(),
-                r.knnTop1(), r.finalMeanDiagonal(), r.finalEffectiveRank()};
+            double[] v = results(e.summary());
             for (int k = 0; k < v.length; k++) {
                 results.get(k).append(v[k]);
             }
         }
-        Table t = Table.create("runs", name, created, state);
+        Table t = Table.create("runs", name, folderName, created, state);
         for (Column<?> c : settings) {
             t.addColumns(c);
         }
@@ -89,25 +104,18 @@ public final class RunsTable {
         return s.type().kind() == SettingType.Kind.INTEGER || s.type().kind() == SettingType.Kind.NUMBER;
     }
 
-    /** The rows whose column {@code key} equals {@code value} (numbers compared as numbers, text ignoring case). */
-    public static Table where(Table t, String key, String value) {
-        Column<?> c = column(t, key);
-        Selection sel;
-        // by class, not c.type() == ColumnType.DOUBLE: Tablesaw can hold two DOUBLE types, depending on which
-        // of its classes the JVM loaded first, and then a number column would be taken for text
-        if (c instanceof DoubleColumn numbers) {
-            double v;
-            try {
-                v = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--where " + key + "=" + value + ": " + key + " is a number, '"
-                        + value + "' is not");
-            }
-            sel = numbers.isEqualTo(v);
-        } else {
-            sel = ((StringColumn) c).lowerCase().isEqualTo(value.trim().toLowerCase(Locale.ROOT));
+    /**
+     * The rows that pass {@code query}, in the window's filter language ({@link RunFilter}: words, {@code =},
+     * {@code !=}, {@code <}, {@code >=}, tags); a part of it that is not understood is an error here, so a typo
+     * on the command line never passes for "no run matches".
+     */
+    public static Table where(Table t, String query) {
+        RunFilter f = RunFilter.parse(query, t);
+        if (!f.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", f.problems()) + (f.problems().get(0).contains(
+                    "not a column") ? "; columns are " + String.join(", ", t.columnNames()) : ""));
         }
-        return t.where(sel);
+        return f.apply(t);
     }
 
     /** Sorted by a column, largest first where {@code descending}. */
@@ -143,9 +151,39 @@ public final class RunsTable {
         return v == null ? "" : v.toString();
     }
 
+    /** Every row, every column, as --json prints it: numbers not measured are null, whole numbers without ".0". */
+    public static List<java.util.Map<String, Object>> rows(Table t) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            for (Column<?> c : t.columns()) {
+                row.put(c.name(), value(c, i));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Object value(Column<?> c, int row) {
+        Object v = c.get(row);
+        if (v instanceof Double d) {
+            if (d.isNaN()) {
+                return null;
+            }
+            if (wholeNumbers(c.name()) && d == Math.rint(d)) {
+                return d.longValue();
+            }
+        }
+        return v;
+    }
+
+    /** The table as CSV (RFC 4180: a cell with a comma is quoted), numbers as {@link #rows} gives them. */
     public static void writeCsv(Table t, Path file) {
-        java.io.StringWriter text = new java.io.StringWriter(); // made in memory: writing it can fail only as a write
-        t.write().csv(text);
+        StringBuilder text = new StringBuilder(); // made in memory: writing it can fail only as a write
+        text.append(CsvFile.line(t.columnNames().toArray())).append('\n');
+        for (java.util.Map<String, Object> row : rows(t)) {
+            text.append(CsvFile.line(row.values().stream().map(v -> v == null ? "" : v).toArray())).append('\n');
+        }
         try {
             AtomicFiles.writeString(file, text.toString());
         } catch (IOException e) {

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.twinlab.data.Dataset;
 import org.twinlab.eval.ProbeResult;
-import org.twinlab.train.RunControl;
 import org.twinlab.train.StepTimer;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 
 /**
  * How long a sweep's runs will take, before and while they run. Each run's time is its pairs (steps x
@@ -74,7 +72,7 @@ public final class SweepEstimate {
         for (SweepRun r : runs) {
             TrainConfig c = r.config();
             Dataset data = datasets.apply(c.dataset());
-            int steps = new Trainer(c, data, new RunControl()).totalSteps();
+            int steps = c.totalSteps(data);
             long p = (long) steps * c.batchSize();
             est.pairs.put(r.index(), p);
             String key = speedKey(c);
@@ -228,7 +226,7 @@ public final class SweepEstimate {
             scratch = Files.createTempDirectory("twinlab-calibration");
             RunSummary s = RunSession.create(scratch, cfg, data, "twinlab sweep calibration").probes(false)
                     .listener(timer).run();
-            return "finished".equals(s.state()) ? timer.pairsPerSecond(cfg.batchSize()) : Double.NaN;
+            return s.state() == org.twinlab.train.RunState.FINISHED ? timer.pairsPerSecond(cfg.batchSize()) : Double.NaN;
         } catch (IOException | RuntimeException e) {
             return Double.NaN; // no estimate is better than no sweep
         } finally {

@@ -41,8 +41,11 @@ public sealed interface SweepEvent {
     record RunFinished(SweepRun run, RunSummary summary, double wallSeconds) implements SweepEvent {
     }
 
-    /** A run that does not run now: done in an earlier session, or skipped by request (it stays resumable). */
-    record RunSkipped(SweepRun run, String reason) implements SweepEvent {
+    /**
+     * A run that does not run now: done in an earlier session, or skipped by request or stopped ({@code
+     * resumable}: resuming the sweep finishes it; each face says how). {@code reason} names no command.
+     */
+    record RunSkipped(SweepRun run, String reason, boolean resumable) implements SweepEvent {
     }
 
     /**
@@ -57,10 +60,19 @@ public sealed interface SweepEvent {
     }
 
     /**
-     * The sweep ended: {@code state} is "finished" (every run has a result), "cancelled" (by request; it
-     * resumes with {@code sweep --resume}), or "failed" ({@code message} says why). {@code finished} counts
-     * the rows of results.csv.
+     * The sweep ended: every run has a result, or it was cancelled, or {@code skipped} runs were skipped; the
+     * last two resume (each face says how). {@code finished} counts the rows of results.csv.
      */
-    record Ended(String state, int finished, int total, Path results, String message) implements SweepEvent {
+    record Ended(SweepState state, int finished, int total, Path results, int skipped) implements SweepEvent {
+    }
+
+    /** How a sweep ended; written as its lower-case word in --json. */
+    enum SweepState {
+        FINISHED, CANCELLED, INCOMPLETE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

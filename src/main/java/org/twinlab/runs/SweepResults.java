@@ -24,8 +24,8 @@ import tech.tablesaw.columns.Column;
  */
 public final class SweepResults {
     /** The columns after the swept settings. */
-    public static final List<String> RESULT_COLUMNS = List.of("steps", "finalLoss", "linearTop1", "knnTop1",
-            "meanDiagonal", "effectiveRank", "seconds", "state", "runFolder");
+    public static final List<String> RESULT_COLUMNS = java.util.stream.Stream.concat(RunsTable.RESULTS.stream(),
+            java.util.stream.Stream.of("state", "runFolder")).toList();
 
     /** The results a run is judged by (columns here and in the runs table), with what a person reads. */
     public static final Map<String, String> METRICS = metrics();
@@ -63,13 +63,10 @@ public final class SweepResults {
         for (String k : keys) {
             settingColumns.add(column(Settings.require(k)));
         }
-        IntColumn steps = IntColumn.create("steps");
-        DoubleColumn loss = DoubleColumn.create("finalLoss");
-        DoubleColumn linear = DoubleColumn.create("linearTop1");
-        DoubleColumn knn = DoubleColumn.create("knnTop1");
-        DoubleColumn diagonal = DoubleColumn.create("meanDiagonal");
-        DoubleColumn rank = DoubleColumn.create("effectiveRank");
-        DoubleColumn seconds = DoubleColumn.create("seconds");
+        // the results as the runs table has them (one mapping from a run to its results), steps as whole numbers
+        IntColumn steps = IntColumn.create(RunsTable.RESULTS.get(0));
+        List<DoubleColumn> results = RunsTable.RESULTS.subList(1, RunsTable.RESULTS.size()).stream()
+                .map(DoubleColumn::create).toList();
         StringColumn state = StringColumn.create("state");
         StringColumn folder = StringColumn.create("runFolder");
         for (SweepRun r : plan) {
@@ -82,19 +79,19 @@ public final class SweepResults {
                 String v = r.values().containsKey(k) ? r.values().get(k) : Settings.require(k).formatOf(r.config());
                 append(settingColumns.get(i), Settings.require(k), v);
             }
-            steps.append(s.steps());
-            loss.append(s.finalLoss());
-            linear.append(s.linearTop1());
-            knn.append(s.knnTop1());
-            diagonal.append(s.finalMeanDiagonal());
-            rank.append(s.finalEffectiveRank());
-            seconds.append(s.trainSeconds());
-            state.append(s.state());
+            double[] v = RunsTable.results(s);
+            steps.append((int) v[0]);
+            for (int k = 1; k < v.length; k++) {
+                results.get(k - 1).append(v[k]);
+            }
+            state.append(String.valueOf(s.state()));
             folder.append(SweepRunner.RUNS + "/" + r.name());
         }
         Table t = Table.create("results");
         settingColumns.forEach(t::addColumns);
-        return t.addColumns(steps, loss, linear, knn, diagonal, rank, seconds, state, folder);
+        t.addColumns(steps);
+        results.forEach(t::addColumns);
+        return t.addColumns(state, folder);
     }
 
     private static Column<?> column(Setting<?> s) {

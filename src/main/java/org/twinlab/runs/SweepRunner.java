@@ -20,7 +20,6 @@ import org.twinlab.train.Devices;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
 import org.twinlab.train.TrainingEvent;
 import org.twinlab.util.IoErrors;
 import tech.tablesaw.api.Table;
@@ -51,7 +50,42 @@ public final class SweepRunner {
     private static final long PROGRESS_NANOS = 500_000_000L;
 
     /** How the sweep ended, with its results table (a copy the caller may change). */
-    public record Outcome(String state, int finished, int total, Table results, Path dir) {
+    public record Outcome(SweepEvent.SweepState state, int finished, int total, Table results, Path dir) {
+    }
+
+    /** {@code dir} already holds a sweep (its sweep.json): a new one there would mix two plans. */
+    public static final class AlreadyASweep extends IllegalArgumentException {
+        private final transient Path dir;
+
+        AlreadyASweep(Path dir) {
+            super(dir + " already holds a sweep");
+            this.dir = dir;
+        }
+
+        public Path dir() {
+            return dir;
+        }
+    }
+
+    /** A run's folder could not be written (a full disk): the sweep stopped, and resuming it goes on. */
+    public static final class SaveFailed extends java.io.UncheckedIOException {
+        private final transient Path dir;
+        private final String failure;
+
+        SaveFailed(Path dir, java.io.UncheckedIOException why) {
+            super(why.getMessage() + "; make room, then resume the sweep", why.getCause());
+            this.dir = dir;
+            this.failure = why.getMessage();
+        }
+
+        /** The I/O failure alone, without what to do next. */
+        public String failure() {
+            return failure;
+        }
+
+        public Path dir() {
+            return dir;
+        }
     }
 
     /** What was found in a run's folder before the sweep (re)starts. */
@@ -219,8 +253,7 @@ public final class SweepRunner {
         try {
             if (!resuming) {
                 if (Files.isRegularFile(dir.resolve(SweepSpec.FILE))) {
-                    throw new IllegalArgumentException(dir + " already holds a sweep; finish it with: twinlab sweep --resume "
-                            + dir + " (or choose another --out)");
+                    throw new AlreadyASweep(dir);
                 }
                 try (var children = Files.list(dir)) {
                     if (children.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
@@ -262,7 +295,8 @@ public final class SweepRunner {
         for (SweepRun r : plan) {
             if (done.containsKey(r.index())) {
                 if (resuming) {
-                    publish(new SweepEvent.RunSkipped(r, "ended in an earlier session (" + done.get(r.index()).state() + ")"));
+                    publish(new SweepEvent.RunSkipped(r, "ended in an earlier session (" + done.get(r.index()).state() + ")",
+                            false));
                 }
                 continue;
             }
@@ -303,12 +337,11 @@ public final class SweepRunner {
             RunSummary s = session.run();
             boolean skip = control.end();
             if (session.writeFailure() != null) { // a full disk is not a result of the run: the sweep stops, resumable
-                throw new java.io.UncheckedIOException(session.writeFailure().getMessage() + "; make room, then finish "
-                        + "the sweep: twinlab sweep --resume " + dir, session.writeFailure().getCause());
+                throw new SaveFailed(dir, session.writeFailure());
             }
             double wall = (System.nanoTime() - r0) / 1e9;
             est.measured(r, (double) (s.steps() - first) / Math.max(1, total), wall);
-            boolean result = "finished".equals(s.state()) || "failed".equals(s.state());
+            boolean result = s.state().hasResult();
             if (!result && control.isCancelled()) {
                 break;
             }
@@ -325,20 +358,14 @@ public final class SweepRunner {
                 publish(new SweepEvent.RunFinished(r, s, wall));
             } else {
                 skipped++;
-                publish(new SweepEvent.RunSkipped(r, (skip ? "skipped by request" : "stopped") + " at step " + s.steps()
-                        + "; twinlab sweep --resume " + dir + " finishes it"));
+                publish(new SweepEvent.RunSkipped(r, (skip ? "skipped by request" : "stopped") + " at step " + s.steps(),
+                        true));
             }
         }
         writeResults(done);
-        String state = done.size() == plan.size() ? "finished" : control.isCancelled() ? "cancelled" : "incomplete";
-        String message = switch (state) {
-            case "finished" -> null;
-            case "cancelled" -> "cancelled with " + done.size() + " of " + plan.size() + " runs done; twinlab sweep --resume "
-                    + dir + " finishes it";
-            default -> skipped + " run" + (skipped == 1 ? "" : "s") + " skipped; twinlab sweep --resume " + dir
-                    + " finishes " + (skipped == 1 ? "it" : "them");
-        };
-        publish(new SweepEvent.Ended(state, done.size(), plan.size(), dir.resolve(RESULTS), message));
+        SweepEvent.SweepState state = done.size() == plan.size() ? SweepEvent.SweepState.FINISHED
+                : control.isCancelled() ? SweepEvent.SweepState.CANCELLED : SweepEvent.SweepState.INCOMPLETE;
+        publish(new SweepEvent.Ended(state, done.size(), plan.size(), dir.resolve(RESULTS), skipped));
         return new Outcome(state, done.size(), plan.size(), SweepResults.of(spec, plan, done), dir);
     }
 
@@ -359,13 +386,13 @@ public final class SweepRunner {
                     + " (sweep.json was changed?); move that folder away or restore sweep.json");
         }
         RunSummary s = RunHistory.summary(f.resolve(RunFolder.SUMMARY));
-        if (s != null && ("finished".equals(s.state()) || "failed".equals(s.state()))) {
+        if (s != null && s.state() != null && s.state().hasResult()) {
             done.put(r.index(), s);
             return Found.ENDED;
         }
         try {
             CheckpointStore.Record c = new CheckpointStore(f).load();
-            int total = new Trainer(r.config(), datasets.apply(r.config().dataset()), new RunControl()).totalSteps();
+            int total = r.config().totalSteps(datasets.apply(r.config().dataset()));
             return c != null && c.step() < total ? Found.RESUME : Found.RESTART;
         } catch (IOException | IllegalArgumentException e) {
             return Found.RESTART;
@@ -377,7 +404,7 @@ public final class SweepRunner {
         Map<Integer, RunSummary> out = new HashMap<>();
         for (SweepRun r : plan) {
             RunSummary s = RunHistory.summary(folderOf(r).resolve(RunFolder.SUMMARY));
-            if (s != null && ("finished".equals(s.state()) || "failed".equals(s.state()))) {
+            if (s != null && s.state() != null && s.state().hasResult()) {
                 out.put(r.index(), s);
             }
         }
@@ -439,7 +466,7 @@ public final class SweepRunner {
             past.addAll(RunHistory.list(root));
         }
         SweepEstimate.Calibrator cal = !calibrate ? null : (c, d) -> {
-            int steps = new Trainer(c, d, new RunControl()).totalSteps();
+            int steps = c.totalSteps(d);
             // a run shorter than a few calibrations ends soon enough to give the speed itself
             return steps < 5 * (SweepEstimate.CALIBRATION_WARMUP + SweepEstimate.CALIBRATION_STEPS) ? Double.NaN
                     : SweepEstimate.calibrate(c, d);

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.twinlab.train.Setting;
 import org.twinlab.train.SettingProblem;
+import org.twinlab.train.SettingError;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.util.IoErrors;
@@ -49,20 +50,22 @@ public record SweepSpec(String study, TrainConfig base, List<SweepAxis> axes, in
                 throw new IllegalArgumentException(a.key() + " is swept twice; give all its values once");
             }
         }
+        // the sweep's own choices, by the keys of sweep.json ("axes" for the swept settings): each face words them
         if (seeds < 0 || seeds > 1000) {
-            throw new IllegalArgumentException("--seeds: 1-1000 repeats, not " + seeds);
+            throw new SettingError(new SettingProblem("seeds", "repeats", "1-1000 seeds, not " + seeds));
         }
         if (seeds > 0 && keys.contains(Settings.SEED.key())) {
-            throw new IllegalArgumentException("give --seeds N or --set seed=..., not both");
+            throw new SettingError(new SettingProblem("seeds", "repeats", "repeat over seeds or sweep the seed, not both"));
         }
         if (random < 0 || random > MAX_RUNS) {
-            throw new IllegalArgumentException("--random: 1-" + MAX_RUNS + " draws, not " + random);
+            throw new SettingError(new SettingProblem("random", "random draws", "1-" + MAX_RUNS + ", not " + random));
         }
         if (axes.isEmpty() && seeds == 0) {
-            throw new IllegalArgumentException("nothing to sweep: give --set KEY=V1,V2,..., --log-range KEY=LO:HI:N or --seeds N");
+            throw new SettingError(new SettingProblem("axes", "nothing to sweep", "sweep a setting or repeat over seeds"));
         }
         if (random > 0 && axes.isEmpty()) {
-            throw new IllegalArgumentException("random draws pick values of the swept settings: sweep a setting too (--set or --log-range)");
+            throw new SettingError(new SettingProblem("random", "random draws", "they pick values of the swept settings: "
+                    + "sweep a setting too"));
         }
         long n = (long) Math.max(1, seeds) * (random > 0 ? random
                 : axes.stream().mapToLong(a -> a.grid().size()).reduce(1, (x, y) -> x * y));

@@ -93,12 +93,12 @@ public final class Setting<T> {
         setter.accept(b, value);
     }
 
-    /** Parses what a person typed; the message names the setting. */
+    /** Parses what a person typed; a value it cannot use is a {@link SettingError} naming this setting. */
     public T parse(String text) {
         try {
             return type.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label + ": " + e.getMessage());
+            throw new SettingError(new SettingProblem(key, label, e.getMessage()));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.twinlab.train;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One thing wrong with a setting: {@code key} is its name in config.json (the window marks that field
@@ -19,11 +18,10 @@ public record SettingProblem(String key, String label, String reason) {
         return "\"" + key + "\" (" + label + ") " + reason;
     }
 
-    /** Throws with every message on one line when there is any problem. */
+    /** Throws a {@link SettingError} (every message on one line) when there is any problem. */
     public static void throwIfAny(List<SettingProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.stream().map(SettingProblem::message)
-                    .collect(Collectors.joining("; ")));
+            throw new SettingError(problems);
         }
     }
 

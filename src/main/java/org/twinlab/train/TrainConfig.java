@@ -53,7 +53,8 @@ public record TrainConfig(
     }
 
     /**
-     * The configuration of the PyTorch reference ({@code shared/bench/reference_bt.py}): the default
+     * The configuration of the PyTorch reference script the README's "Measured" figures compare against (it is
+     * not in this repository): the default
      * with Adam 1e-3 and no warm-up. {@code bench} times this one, so the two measure the same work.
      */
     public static TrainConfig reference() {
@@ -67,6 +68,16 @@ public record TrainConfig(
     public ModelSpec model() {
         return new ModelSpec(encoder, projectorWidth, projectorDepth, objective.projectorBatchNorm(projectorBatchNorm),
                 objective.needsPredictor());
+    }
+
+    /** Batches in one epoch of {@code data}'s train split (a last, partial batch is dropped). */
+    public int stepsPerEpoch(Dataset data) {
+        return data.train().size() / batchSize;
+    }
+
+    /** The steps this run takes on {@code data}: {@code steps} when given, else its epochs' worth (at least one). */
+    public int totalSteps(Dataset data) {
+        return steps > 0 ? steps : (int) Math.max(1, Math.round(epochs * stepsPerEpoch(data)));
     }
 
     /** What is wrong with these settings, each naming the setting and the value; empty when valid. */

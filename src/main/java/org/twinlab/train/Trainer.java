@@ -94,11 +94,11 @@ public final class Trainer {
     }
 
     public int stepsPerEpoch() {
-        return dataset.train().size() / config.batchSize();
+        return config.stepsPerEpoch(dataset);
     }
 
     public int totalSteps() {
-        return config.steps() > 0 ? config.steps() : (int) Math.max(1, Math.round(config.epochs() * stepsPerEpoch()));
+        return config.totalSteps(dataset);
     }
 
     /** The augmentation the run uses: the configured one, or the official recipe for this image size. */

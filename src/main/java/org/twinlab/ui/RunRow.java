@@ -17,6 +17,6 @@ record RunRow(RunEntry entry, Table table, int row) {
     }
 
     boolean running() {
-        return "running".equals(entry.state());
+        return entry.state() == org.twinlab.train.RunState.RUNNING;
     }
 }

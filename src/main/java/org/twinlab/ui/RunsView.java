@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.twinlab.runs.RunEntry;
 import org.twinlab.runs.RunFilter;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 import tech.tablesaw.api.Table;
 
@@ -157,12 +158,12 @@ final class RunsView extends BorderPane {
         compare.setTooltip(new Tooltip("Select two or more runs (Ctrl+click) to overlay their curves"));
         compare.setOnAction(e -> nav.compare(selected().stream().map(RunEntry::dir).toList()));
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().size() != 1
-                || !selected().get(0).hasCheckpoint() || "running".equals(selected().get(0).state()),
+                || !selected().get(0).hasCheckpoint() || selected().get(0).state() == RunState.RUNNING,
                 table.getSelectionModel().getSelectedItems()));
         export.setTooltip(new Tooltip("The trained encoder for PyTorch, DJL and TensorBoard, with figures and a report"));
         export.setOnAction(e -> nav.export(selected().get(0).dir()));
         delete.disableProperty().bind(none.or(Bindings.createBooleanBinding(
-                () -> selected().stream().anyMatch(r -> "running".equals(r.state())), table.getSelectionModel().getSelectedItems())));
+                () -> selected().stream().anyMatch(r -> r.state() == RunState.RUNNING), table.getSelectionModel().getSelectedItems())));
         delete.setTooltip(new Tooltip("Move the selected runs to the trash (a running run cannot be deleted)"));
         delete.setOnAction(e -> deleteSelected());
         HBox bar = new HBox(6, open, resume, useSettings, compare, export, delete, status);

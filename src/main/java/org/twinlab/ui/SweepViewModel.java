@@ -31,6 +31,7 @@ import org.twinlab.runs.SweepEvent;
 import org.twinlab.runs.SweepRun;
 import org.twinlab.runs.SweepRunner;
 import org.twinlab.runs.SweepSpec;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
@@ -236,7 +237,7 @@ public final class SweepViewModel {
                     Platform.runLater(() -> {
                         workbench.follow(l);
                         current.set(String.format(Locale.ROOT, "run %d of %d: %s", s.position(), s.total(), s.run().label()));
-                        mark(s.run(), s.resumed() ? "running (continued)" : "running", Double.NaN);
+                        mark(s.run(), RunState.RUNNING + (s.resumed() ? " (continued)" : ""), Double.NaN);
                     });
                 }
                 case SweepEvent.Training t -> {
@@ -251,7 +252,7 @@ public final class SweepViewModel {
                             100 * p.fraction(), Double.isNaN(p.etaSeconds()) ? "?" : org.twinlab.runs.SweepEstimate.describe(p.etaSeconds())));
                 });
                 case SweepEvent.RunFinished f -> Platform.runLater(() -> {
-                    mark(f.run(), f.summary().state(), f.summary().linearTop1());
+                    mark(f.run(), f.summary().state().word(), f.summary().linearTop1());
                     refreshResults();
                 });
                 case SweepEvent.RunSkipped k -> Platform.runLater(() -> mark(k.run(), k.reason(), Double.NaN));

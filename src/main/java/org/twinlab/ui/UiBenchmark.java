@@ -129,7 +129,7 @@ public final class UiBenchmark extends Application {
         // alternate headless and window runs so neither gains from going second (JIT, allocator, caches)
         TrainConfig cfg = fx(vm::config).toBuilder().build();
         TrainConfig.Builder b = cfg.toBuilder();
-        b.epochs = (double) (WARMUP_STEPS + TIMED_STEPS + 2) / (8000 / cfg.batchSize());
+        b.epochs = (double) (WARMUP_STEPS + TIMED_STEPS + 2) / cfg.stepsPerEpoch(fx(vm.datasetProperty()::get));
         b.probeEvery = 0;
         TrainConfig timed = b.build();
         double[] headless = new double[2];

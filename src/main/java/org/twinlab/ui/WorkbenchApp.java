@@ -15,7 +15,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         // the form as it was when the window last closed (or a run last started)
-        Path last = Path.of(System.getProperty("user.home"), ".twinlab", "last-settings.json");
+        Path last = org.twinlab.data.DatasetCatalog.home().resolve("last-settings.json"); // -Dtwinlab.home, else ~/.twinlab
         show(stage, new WorkbenchViewModel(RunFolder.defaultRoot(), last), getHostServices()::showDocument);
         window = MainWindow.of(stage.getScene());
     }

@@ -1,6 +1,9 @@
 package org.twinlab.ui;
 
-/** Starts the workbench window (placeholder until the window lands). */
+/**
+ * Starts the workbench window: a main class that is not an {@code Application}, so the JavaFX jars load from
+ * the class path (mvn javafx:run, the launcher with no arguments).
+ */
 public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }

@@ -604,7 +604,7 @@ public final class WorkbenchView extends StackPane {
         // the step a state names is where it began; after single steps the last step is the one on screen
         int at = s != null ? s.step() : st != null ? st.step() : 0;
         if (st != null && st.state().isTerminal()) {
-            String how = st.state().name().toLowerCase(Locale.ROOT) + " at step " + st.step();
+            String how = st.state().word() + " at step " + st.step();
             progressText.setText(how);
             heatmap.markEnded("the run " + how);
         } else if (vm.stoppingProperty().get()) {

@@ -28,7 +28,9 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Preset;
+import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
+import org.twinlab.train.SettingError;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.SettingType;
 import org.twinlab.train.Settings;
@@ -298,8 +300,8 @@ public final class WorkbenchViewModel {
         T value;
         try {
             value = s.type().kind() == SettingType.Kind.TEXT && text == null ? s.parse("") : s.parse(text == null ? "" : text);
-        } catch (IllegalArgumentException e) {
-            out.add(new SettingProblem(s.key(), s.label(), e.getMessage().substring(s.label().length() + 2)));
+        } catch (SettingError e) {
+            out.addAll(e.problems());
             return;
         }
         s.set(b, value);
@@ -541,7 +543,7 @@ public final class WorkbenchViewModel {
                 running.set(false);
                 paused.set(false);
                 RunSummary end = service.getValue();
-                if (end != null && "failed".equals(end.state())) {
+                if (end != null && end.state() == RunState.FAILED) {
                     notice.set("The run failed: " + end.message());
                 }
             }

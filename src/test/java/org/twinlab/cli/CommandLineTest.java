@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.runs.Json;
 
+@org.twinlab.Slow
 class CommandLineTest {
     @TempDir
     Path dir;

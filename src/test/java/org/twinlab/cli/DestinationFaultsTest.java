@@ -30,6 +30,7 @@ import org.twinlab.runs.CsvFile;
  * run or a sweep stopped by a full disk resumes from its last whole checkpoint once there is room. An export
  * that a kill -9 left half replaced is not loaded, and the next export into its folder cleans it up.
  */
+@org.twinlab.Slow
 class DestinationFaultsTest {
     @TempDir
     static Path root;

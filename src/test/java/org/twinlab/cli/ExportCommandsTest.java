@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.export.ExportException;
 import org.twinlab.export.ExportFixtures;
 import org.twinlab.export.ExportedEncoder;
-import org.twinlab.export.Npy;
+import org.twinlab.data.Npy;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.runs.Json;
 
 /** export, embed and probe --encoder from the command line, and the one-line errors of every kind of bad input. */
+@org.twinlab.Slow
 class ExportCommandsTest {
     @TempDir
     static Path root;

@@ -36,6 +36,7 @@ import org.twinlab.runs.CsvFile;
  * encoders, impossible run folders, and every file of a run damaged before a resume. Each row works on its
  * own copy of a finished run ({@link FaultFixtures}); see {@link Fault} for what a row checks.
  */
+@org.twinlab.Slow
 class FaultMatrixTest {
     @TempDir
     static Path root;

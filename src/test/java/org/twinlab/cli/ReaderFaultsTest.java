@@ -33,6 +33,7 @@ import org.twinlab.lesson.Lesson;
  * (of a run or of an export), {@code export} and {@code embed} (their inputs), {@code preview}, and the lesson
  * reader. A reader never changes what it reads; a damaged run in a list of runs is listed with its reason.
  */
+@org.twinlab.Slow
 class ReaderFaultsTest {
     @TempDir
     static Path root;

@@ -19,6 +19,7 @@ import org.twinlab.train.TrainConfig;
 import picocli.CommandLine;
 
 /** Every setting of the table has a flag on train, and the flag sets exactly what the table says. */
+@org.twinlab.Slow
 class SettingFlagsTest {
     @TempDir
     Path dir;

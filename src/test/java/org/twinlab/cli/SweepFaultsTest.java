@@ -33,6 +33,7 @@ import org.twinlab.runs.Checksums;
  * results.csv is rebuilt from its run folders, so a damaged one comes back as it was; a run whose folder is
  * damaged is made again, what it had kept in {@code restarted/}.
  */
+@org.twinlab.Slow
 class SweepFaultsTest {
     @TempDir
     static Path root;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A small tmpfs mounted for one case of the fault matrix: a disk that fills up, or one that is read-only.
@@ -20,7 +19,7 @@ final class Tmpfs implements AutoCloseable {
     /** A tmpfs of {@code size} ("2m", "300k") at {@code dir}, unmounted when the case ends. */
     static Tmpfs mount(Fault.Case c, Path dir, String size) throws Exception {
         Files.createDirectories(dir);
-        Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString()),
+        org.twinlab.Tools.require(sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString()),
                 "mounting a tmpfs needs root");
         Tmpfs t = new Tmpfs(dir);
         c.cleanup.add(t);

@@ -14,6 +14,7 @@ import org.twinlab.data.ImageShape;
 import org.twinlab.data.Split;
 import org.twinlab.runs.RunSession;
 import org.twinlab.runs.RunSummary;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TestRuns;
 import org.twinlab.train.TrainConfig;
 
@@ -42,7 +43,7 @@ public final class ExportFixtures {
         b.name = "export-" + encoder;
         TrainConfig cfg = b.build().validated();
         RunSummary end = RunSession.create(root, cfg, d, "test").probes(probes).baselines(probes).run();
-        if (!"finished".equals(end.state())) {
+        if (end.state() != RunState.FINISHED) {
             throw new IllegalStateException("training ended " + end.state() + ": " + end.message());
         }
         return Path.of(end.runFolder());

@@ -25,6 +25,7 @@ import org.twinlab.export.chart.FigureSize;
 import org.twinlab.model.TwinNetwork;
 
 /** An export of a small trained run: what it holds, and that it comes back exactly, through both weight formats. */
+@org.twinlab.Slow
 class ExportTest {
     @TempDir
     static Path root;

@@ -2,7 +2,6 @@ package org.twinlab.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -18,6 +17,7 @@ import org.twinlab.model.Encoder;
 import org.twinlab.cli.TwinlabCommand;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.data.Npy;
 import org.twinlab.data.Split;
 import org.twinlab.eval.FeatureExtractor;
 import org.twinlab.model.TwinNetwork;
@@ -28,6 +28,7 @@ import org.twinlab.export.chart.FigureSize;
  * {@code twinlab embed} gives for the same file, for every encoder, and the projector's outputs too.
  * Skipped only where /usr/bin/python3 cannot import torch.
  */
+@org.twinlab.Slow
 class PyTorchParityTest {
     static final int IMAGES = 40;
     @TempDir
@@ -35,7 +36,7 @@ class PyTorchParityTest {
 
     @BeforeAll
     static void needsPyTorch() {
-        assumeTrue(ExportFixtures.pythonHasTorch(), "/usr/bin/python3 cannot import torch and numpy");
+        org.twinlab.Tools.require(ExportFixtures.pythonHasTorch(), "/usr/bin/python3 cannot import torch and numpy");
     }
 
     @ParameterizedTest

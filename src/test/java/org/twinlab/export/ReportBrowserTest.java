@@ -2,7 +2,6 @@ package org.twinlab.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.twinlab.export.chart.Palette;
  * the screenshot, kept in target/snapshots/report.png, holds the loss curve's colour. Skipped only
  * where chromium is not installed.
  */
+@org.twinlab.Slow
 class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     @TempDir
@@ -26,7 +26,7 @@ class ReportBrowserTest {
 
     @Test
     void theReportRendersWithItsFigures() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM);
+        org.twinlab.Tools.require(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM);
         Path run = ExportFixtures.probedSmallCnnRun();
         Path export = dir.resolve("export");
         Exporter.export(run, export, new ExportOptions(false, 500, new FigureSize(1200, 750)));

@@ -1,5 +1,6 @@
 package org.twinlab.export;
 
+import org.twinlab.data.Npy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.twinlab.data.ImageShape;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@org.twinlab.Slow
 class TwinNetworkTest {
     private static final ImageShape GRAY = new ImageShape(1, 28, 28);
 

@@ -29,6 +29,7 @@ import org.twinlab.train.TrainingEvent;
  * step after the resume and the same final parameters, for every optimizer (their state is in the
  * checkpoint), after a stop and after kill -9.
  */
+@org.twinlab.Slow
 class ExactResumeTest {
     private static final Dataset DATA = TestRuns.sampleSubset(640, 200);
     @TempDir

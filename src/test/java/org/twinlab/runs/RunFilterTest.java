@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
 /** The Runs view's filter and "differing settings", on runs made up in memory (no training). */
 class RunFilterTest {
-    private static RunEntry run(String folder, double lambda, int batch, String state, RunMeta meta, String problem,
+    private static RunEntry run(String folder, double lambda, int batch, RunState state, RunMeta meta, String problem,
                                 boolean withConfig) {
         TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
         b.lambda = lambda;
@@ -22,11 +23,11 @@ class RunFilterTest {
     }
 
     private static final List<RunEntry> RUNS = List.of(
-            run("a", 0.0051, 256, "finished", new RunMeta("baseline", List.of("keep", "paper"), "as in the paper"), null, true),
-            run("b", 0.02, 256, "stopped", RunMeta.NONE, null, true),
-            run("c", 0.1, 128, "finished", new RunMeta("", List.of("keep"), ""), null, true),
-            run("d", 0.1, 128, "damaged", RunMeta.NONE, "metrics.csv: truncated (its last row is incomplete)", true),
-            run("e", 0, 0, "damaged", RunMeta.NONE, "no config.json", false));
+            run("a", 0.0051, 256, RunState.FINISHED, new RunMeta("baseline", List.of("keep", "paper"), "as in the paper"), null, true),
+            run("b", 0.02, 256, RunState.STOPPED, RunMeta.NONE, null, true),
+            run("c", 0.1, 128, RunState.FINISHED, new RunMeta("", List.of("keep"), ""), null, true),
+            run("d", 0.1, 128, RunState.DAMAGED, RunMeta.NONE, "metrics.csv: truncated (its last row is incomplete)", true),
+            run("e", 0, 0, RunState.DAMAGED, RunMeta.NONE, "no config.json", false));
     private static final Table TABLE = RunsTable.of(RUNS);
 
     private static List<String> folders(String query) {

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.augment.AugmentConfig;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TestRuns;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
+@org.twinlab.Slow
 class RunFolderTest {
     @TempDir
     Path root;
@@ -49,10 +51,10 @@ class RunFolderTest {
                 first.control().stop();
             }
         });
-        assertEquals("stopped", first.run().state());
+        assertEquals(RunState.STOPPED, first.run().state());
         RunFolder f = first.folder();
         assertEquals(6, f.checkpoints().load().step(), "a stop saves a checkpoint");
-        assertEquals("stopped", Json.GSON.fromJson(Files.readString(f.file(RunFolder.SUMMARY)), RunSummary.class).state());
+        assertEquals(RunState.STOPPED, Json.GSON.fromJson(Files.readString(f.file(RunFolder.SUMMARY)), RunSummary.class).state());
 
         List<Integer> seen = new java.util.ArrayList<>();
         TestRuns.Collector events = new TestRuns.Collector();
@@ -61,7 +63,7 @@ class RunFolderTest {
                 seen.add(s.step());
             }
         });
-        assertEquals("finished", second.run().state(), events.of(TrainingEvent.State.class).toString());
+        assertEquals(RunState.FINISHED, second.run().state(), events.of(TrainingEvent.State.class).toString());
         assertEquals(List.of(7, 8, 9, 10, 11, 12), seen);
         Table metrics = Table.read().csv(f.file(RunFolder.METRICS).toFile());
         assertEquals(12, metrics.rowCount());

@@ -1,6 +1,7 @@
 package org.twinlab.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.data.Dataset;
+import org.twinlab.train.RunState;
 import org.twinlab.train.TestRuns;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
 /** Run folders read back: whole ones, damaged ones (with the reason), older ones, and the table of them all. */
+@org.twinlab.Slow
 class RunHistoryTest {
     private static final Dataset DATA = TestRuns.sampleSubset(640, 200);
     @TempDir
@@ -46,7 +49,7 @@ class RunHistoryTest {
         List<RunEntry> runs = RunHistory.list(root);
         RunEntry second = runs.stream().filter(e -> e.dir().equals(other)).findFirst().orElseThrow();
         assertNull(second.problem());
-        assertEquals("finished", second.state());
+        assertEquals(RunState.FINISHED, second.state());
         assertEquals("second", second.name());
         assertEquals(0.02, second.config().lambda(), 0);
         assertEquals(12, second.summary().steps());
@@ -95,7 +98,7 @@ class RunHistoryTest {
         assertEquals(java.util.Set.of("truncated", "no-config", "broken-config", "good"), byName.keySet());
         assertNull(byName.get("good").problem());
         assertTrue(byName.get("truncated").problem().contains("metrics.csv: truncated"), byName.get("truncated").problem());
-        assertEquals("damaged", byName.get("truncated").state());
+        assertEquals(RunState.DAMAGED, byName.get("truncated").state());
         assertEquals("no config.json", byName.get("no-config").problem());
         assertTrue(byName.get("broken-config").problem().contains("the JSON breaks at line 1"),
                 byName.get("broken-config").problem());
@@ -113,14 +116,26 @@ class RunHistoryTest {
                 "runFolder")) {
             assertTrue(t.columnNames().contains(col), col);
         }
-        assertEquals(1, RunsTable.where(t, "lambda", "0.02").rowCount());
-        assertEquals(1, RunsTable.where(t, "name", "SECOND").rowCount());
+        assertEquals(1, RunsTable.where(t, "lambda=0.02").rowCount());
+        assertEquals(1, RunsTable.where(t, "name=SECOND").rowCount());
+        assertEquals(1, RunsTable.where(t, "lambda!=0.02").rowCount(), "the window's filter language");
+        assertEquals(2, RunsTable.where(t, "lambda>=0.001 batchSize<1000").rowCount());
         assertEquals(0.02, RunsTable.sort(t, "lambda", true).doubleColumn("lambda").get(0), 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunsTable.where(t, "lamda", "1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunsTable.where(t, "lamda=1"));
         assertTrue(e.getMessage().startsWith("'lamda' is not a column of the runs table"), e.getMessage());
+        assertEquals(t.stringColumn("folder").get(0), Path.of(t.stringColumn("runFolder").get(0)).getFileName().toString());
         Path csv = root.resolve("runs.csv");
         RunsTable.writeCsv(t, csv);
-        assertEquals(3, Files.readAllLines(csv).size());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        CsvFile back = CsvFile.read(csv);
+        assertEquals(t.columnNames(), back.header());
+        String batch = back.text(0, "batchSize");
+        assertTrue(batch.matches("\\d+"), "a whole-number setting as a whole number: " + batch);
+        assertTrue(back.text(0, "seed").matches("\\d+"), back.text(0, "seed"));
+        assertEquals(t.stringColumn("runFolder").get(0), back.text(0, "runFolder"), "the whole path in the CSV");
+        Object json = RunsTable.rows(t).get(0).get("batchSize");
+        assertInstanceOf(Long.class, json, "--json prints 64, not 64.0");
     }
 
     @Test

@@ -24,6 +24,7 @@ import tech.tablesaw.api.Table;
  * same four rows as a sweep never killed would have, none twice; the first run is not run again and the
  * second continues from its checkpoint to the same final loss as an uninterrupted run.
  */
+@org.twinlab.Slow
 class SweepKillTest {
     @TempDir
     Path root;

@@ -23,6 +23,7 @@ import org.twinlab.train.TrainingEvent;
 import tech.tablesaw.api.Table;
 
 /** Sweeps on the real engine and real data, a few steps per run: folders, results, resume, lock, control, events. */
+@org.twinlab.Slow
 class SweepRunnerTest {
     private static final Dataset DATA = TestRuns.sampleSubset(640, 200);
     @TempDir
@@ -54,7 +55,7 @@ class SweepRunnerTest {
         Path dir = root.resolve("grid");
         List<SweepEvent> events = new CopyOnWriteArrayList<>();
         SweepRunner.Outcome o = runner(SweepRunner.create(dir, twoByTwo(3), "test"), events).run();
-        assertEquals("finished", o.state());
+        assertEquals(SweepEvent.SweepState.FINISHED, o.state());
         assertEquals(4, o.finished());
         try (var s = Files.list(dir.resolve(SweepRunner.RUNS))) {
             assertEquals(List.of("001-lambda=0.001-projectorWidth=32", "002-lambda=0.001-projectorWidth=64",
@@ -78,7 +79,7 @@ class SweepRunnerTest {
         assertEquals(4, RunHistory.list(dir).size());
         List<RunEntry> above = RunHistory.list(root);
         assertEquals(4, above.size());
-        assertTrue(above.stream().allMatch(e -> dir.equals(e.sweep()) && "finished".equals(e.state())));
+        assertTrue(above.stream().allMatch(e -> dir.equals(e.sweep()) && e.state() == RunState.FINISHED));
         java.io.StringWriter out = new java.io.StringWriter();
         assertEquals(0, org.twinlab.cli.TwinlabCommand.execute(new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(new java.io.StringWriter(), true), "runs", "--dir", dir.toString()));
@@ -89,7 +90,7 @@ class SweepRunnerTest {
         assertInstanceOf(SweepEvent.Planned.class, events.get(0));
         assertEquals(4, ((SweepEvent.Planned) events.get(0)).runs().size());
         SweepEvent.Ended end = assertInstanceOf(SweepEvent.Ended.class, events.get(events.size() - 1));
-        assertEquals("finished", end.state());
+        assertEquals(SweepEvent.SweepState.FINISHED, end.state());
         assertEquals(4, of(events, SweepEvent.RunStarted.class).size());
         assertEquals(4, of(events, SweepEvent.RunFinished.class).size());
         assertEquals(12, of(events, SweepEvent.Training.class).stream().filter(t -> t.event() instanceof TrainingEvent.Step)
@@ -99,7 +100,7 @@ class SweepRunnerTest {
         // finishing a finished sweep runs nothing again and keeps its rows
         List<SweepEvent> again = new CopyOnWriteArrayList<>();
         SweepRunner.Outcome o2 = runner(SweepRunner.resume(dir, "test"), again).run();
-        assertEquals("finished", o2.state());
+        assertEquals(SweepEvent.SweepState.FINISHED, o2.state());
         assertEquals(0, of(again, SweepEvent.RunStarted.class).size());
         assertEquals(4, of(again, SweepEvent.RunSkipped.class).size());
         assertEquals(4, Table.read().csv(dir.resolve(SweepRunner.RESULTS).toFile()).rowCount());
@@ -117,9 +118,11 @@ class SweepRunnerTest {
         assertTrue(longer.estimatedSeconds() > 0 && Double.isFinite(longer.estimatedSeconds()));
         assertFalse(Files.exists(root.resolve("longer")), "an estimate writes nothing");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        // the core says what is there; each face says how to go on (the command line names its command)
+        SweepRunner.AlreadyASweep e = assertThrows(SweepRunner.AlreadyASweep.class,
                 () -> runner(SweepRunner.create(dir, twoByTwo(3), "test"), again).run());
-        assertTrue(e.getMessage().contains("already holds a sweep; finish it with: twinlab sweep --resume"), e.getMessage());
+        assertEquals(dir + " already holds a sweep", e.getMessage());
+        assertEquals(dir, e.dir());
     }
 
     /**
@@ -143,7 +146,7 @@ class SweepRunnerTest {
             }
         });
         SweepRunner.Outcome o1 = r1.run();
-        assertEquals("cancelled", o1.state());
+        assertEquals(SweepEvent.SweepState.CANCELLED, o1.state());
         assertEquals(1, o1.finished());
         assertEquals(1, Table.read().csv(dir.resolve(SweepRunner.RESULTS).toFile()).rowCount());
         // what a kill -9 leaves of a run before its first checkpoint: its config and a few rows
@@ -155,7 +158,7 @@ class SweepRunnerTest {
 
         List<SweepEvent> second = new CopyOnWriteArrayList<>();
         SweepRunner.Outcome o2 = runner(SweepRunner.resume(dir, "test"), second).run();
-        assertEquals("finished", o2.state());
+        assertEquals(SweepEvent.SweepState.FINISHED, o2.state());
         assertEquals(4, o2.finished());
         List<SweepEvent.RunStarted> started = of(second, SweepEvent.RunStarted.class);
         assertEquals(3, started.size(), "the first run is not run again");
@@ -209,13 +212,15 @@ class SweepRunnerTest {
                 && x.event() instanceof TrainingEvent.Step));
         r.control().cancel();
         t.join(120_000);
-        assertEquals("cancelled", outcome.get().state());
+        assertEquals(SweepEvent.SweepState.CANCELLED, outcome.get().state());
         List<SweepEvent.RunSkipped> skipped = of(events, SweepEvent.RunSkipped.class);
         assertEquals(1, skipped.size());
         assertTrue(skipped.get(0).reason().startsWith("skipped by request at step"), skipped.get(0).reason());
+        assertTrue(skipped.get(0).resumable());
+        assertFalse(skipped.get(0).reason().contains("--"), "the window shows it: no command-line flag");
         assertEquals(0, outcome.get().finished());
         assertEquals(2, of(events, SweepEvent.RunStarted.class).size(), "no run after the cancel");
-        assertEquals("cancelled", of(events, SweepEvent.Ended.class).get(0).state());
+        assertEquals(SweepEvent.SweepState.CANCELLED, of(events, SweepEvent.Ended.class).get(0).state());
         // both stopped runs kept their checkpoints: they are resumable
         for (SweepRun run : spec.runs().subList(0, 2)) {
             assertTrue(RunHistory.read(r.folderOf(run)).resumable(), run.name());

@@ -115,10 +115,14 @@ class SweepSpecTest {
                 .runs());
         assertTrue(imax.getMessage().startsWith("the run objective=imax projectorWidth=128 is not a valid run: projector "
                 + "width: IMAX needs fewer features"), imax.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SweepSpec.grid(BASE, List.of()), "nothing to sweep");
-        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+        org.twinlab.train.SettingError nothing = assertThrows(org.twinlab.train.SettingError.class,
+                () -> SweepSpec.grid(BASE, List.of()));
+        assertEquals("axes", nothing.problems().get(0).key());
+        org.twinlab.train.SettingError both = assertThrows(org.twinlab.train.SettingError.class,
                 () -> SweepSpec.grid(BASE, List.of(SweepAxis.parseSet("seed=1,2"))).withSeeds(2));
-        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+        assertEquals("seeds", both.problems().get(0).key(), "the window marks the repeats with it");
+        assertEquals("repeats: repeat over seeds or sweep the seed, not both", both.getMessage(),
+                "the window shows it: no command-line flag");
     }
 
     @Test

@@ -26,6 +26,22 @@ class SettingsTest {
     }
 
     @Test
+    void stepsPerRunComeFromTheConfigAndTheData() {
+        org.twinlab.data.Dataset data = TestRuns.sampleSubset(300, 50);
+        TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
+        b.batchSize = 64;
+        b.steps = 0;
+        b.epochs = 2.5;
+        TrainConfig byEpochs = b.build();
+        assertEquals(4, byEpochs.stepsPerEpoch(data), "300 images in batches of 64: the partial fifth is dropped");
+        assertEquals(10, byEpochs.totalSteps(data));
+        b.epochs = 0.01;
+        assertEquals(1, b.build().totalSteps(data), "at least one step");
+        b.steps = 7;
+        assertEquals(7, b.build().totalSteps(data), "steps, when given, win over epochs");
+    }
+
+    @Test
     void everyKeyRoundTripsThroughConfigJsonAndItsText() {
         for (Setting<?> s : Settings.all()) {
             if (!OTHER.containsKey(s.key())) {

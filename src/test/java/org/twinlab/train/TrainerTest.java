@@ -16,6 +16,7 @@ import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
 import org.twinlab.eval.ProbeResult;
 
+@org.twinlab.Slow
 class TrainerTest {
     private static final Dataset SAMPLE = DatasetCatalog.open(DatasetCatalog.SAMPLE);
 

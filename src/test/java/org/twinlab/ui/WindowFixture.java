@@ -14,6 +14,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * methods on the test class itself, not on the classes it extends.)
  */
 @ExtendWith(ApplicationExtension.class)
+@org.twinlab.Slow
 abstract class WindowFixture {
     protected WorkbenchViewModel vm;
     protected WorkbenchView view;

@@ -1,4 +1,4 @@
-package org.twinlab.export;
+package org.twinlab.data;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.twinlab.data.ImageShape;
-import org.twinlab.data.Split;
 
 /**
- * Reads NumPy's .npy files: uint8 image batches (N x H x W gray, N x H x W x C colour) and float32
- * matrices. Every problem (not a .npy file, another type, a shape the encoder does not take, data
- * cut short) is one line naming the file.
+ * Reads NumPy's .npy files, the one reader of them: uint8 image batches (N x H x W gray, N x H x W x C
+ * colour) and float32 matrices (embeddings, a run's snapshots of C). Every problem (not a .npy file,
+ * another type, a shape the encoder does not take, data cut short) is one line naming the file.
  */
 public final class Npy {
     /** A float32 matrix, row after row. */
@@ -37,16 +35,16 @@ public final class Npy {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ExportException(file + ": no such file");
+            throw new DatasetException(file + ": no such file");
         } catch (IOException e) {
-            throw new ExportException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
     private static Header header(Path file, byte[] b) {
         byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
         if (b.length < 10 || !Arrays.equals(Arrays.copyOf(b, 6), magic)) {
-            throw new ExportException(file + ": not a NumPy .npy file (no \\x93NUMPY magic)");
+            throw new DatasetException(file + ": not a NumPy .npy file (no \\x93NUMPY magic)");
         }
         int major = b[6] & 0xff;
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
@@ -57,32 +55,32 @@ public final class Npy {
             start = 10;
         } else if (major == 2 || major == 3) {
             if (b.length < 12) {
-                throw new ExportException(file + ": truncated .npy header");
+                throw new DatasetException(file + ": truncated .npy header");
             }
             len = bb.getInt(8) & 0xffffffffL;
             start = 12;
         } else {
-            throw new ExportException(file + ": .npy format version " + major + " is not one Twinlab reads (1-3)");
+            throw new DatasetException(file + ": .npy format version " + major + " is not one Twinlab reads (1-3)");
         }
         if (start + len > b.length) {
-            throw new ExportException(file + ": truncated .npy header");
+            throw new DatasetException(file + ": truncated .npy header");
         }
         String dict = new String(b, start, (int) len, StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(dict);
         Matcher f = FORTRAN.matcher(dict);
         Matcher s = SHAPE.matcher(dict);
         if (!d.find() || !f.find() || !s.find()) {
-            throw new ExportException(file + ": the .npy header is not readable");
+            throw new DatasetException(file + ": the .npy header is not readable");
         }
         if (f.group(1).equals("True")) {
-            throw new ExportException(file + ": stored in Fortran order; save it with numpy.ascontiguousarray first");
+            throw new DatasetException(file + ": stored in Fortran order; save it with numpy.ascontiguousarray first");
         }
         String[] dims = s.group(1).split(",");
         long[] shape = Arrays.stream(dims).map(String::strip).filter(x -> !x.isEmpty()).mapToLong(x -> {
             try {
                 return Long.parseLong(x.replace("L", ""));
             } catch (NumberFormatException e) {
-                throw new ExportException(file + ": the .npy shape (" + s.group(1) + ") is not readable");
+                throw new DatasetException(file + ": the .npy shape (" + s.group(1) + ") is not readable");
             }
         }).toArray();
         return new Header(d.group(1), shape, start + (int) len);
@@ -95,7 +93,7 @@ public final class Npy {
     private static void checkLength(Path file, byte[] b, Header h, long need) {
         long have = b.length - h.dataOffset();
         if (have < need) {
-            throw new ExportException(file + ": truncated: shape " + shapeText(h.shape()) + " needs " + need
+            throw new DatasetException(file + ": truncated: shape " + shapeText(h.shape()) + " needs " + need
                     + " data bytes, the file holds " + have);
         }
     }
@@ -108,7 +106,7 @@ public final class Npy {
         byte[] b = bytes(file);
         Header h = header(file, b);
         if (!h.descr().equals("|u1") && !h.descr().equals("<u1") && !h.descr().equals("u1")) {
-            throw new ExportException(file + ": holds " + h.descr() + " values, not uint8 (|u1) images: save them with "
+            throw new DatasetException(file + ": holds " + h.descr() + " values, not uint8 (|u1) images: save them with "
                     + "images.astype(numpy.uint8)");
         }
         long[] s = h.shape();
@@ -118,13 +116,13 @@ public final class Npy {
         if (!ok) {
             String want = c == 1 ? "N x " + expected.height() + " x " + expected.width()
                     : "N x " + expected.height() + " x " + expected.width() + " x " + c;
-            throw new ExportException(file + ": images of shape " + shapeText(s) + ", but the encoder takes " + want
+            throw new DatasetException(file + ": images of shape " + shapeText(s) + ", but the encoder takes " + want
                     + " (" + expected + ")");
         }
         long n = s[0];
         long per = expected.size();
         if (n * per > Integer.MAX_VALUE - 64) {
-            throw new ExportException(file + ": " + n + " images are more than one batch file can hold here");
+            throw new DatasetException(file + ": " + n + " images are more than one batch file can hold here");
         }
         checkLength(file, b, h, n * per);
         byte[] px = new byte[(int) (n * per)];
@@ -146,10 +144,10 @@ public final class Npy {
         byte[] b = bytes(file);
         Header h = header(file, b);
         if (!h.descr().equals("<f4")) {
-            throw new ExportException(file + ": holds " + h.descr() + " values, not float32 (<f4)");
+            throw new DatasetException(file + ": holds " + h.descr() + " values, not float32 (<f4)");
         }
         if (h.shape().length != 2) {
-            throw new ExportException(file + ": shape " + shapeText(h.shape()) + " is not a matrix");
+            throw new DatasetException(file + ": shape " + shapeText(h.shape()) + " is not a matrix");
         }
         int rows = (int) h.shape()[0];
         int cols = (int) h.shape()[1];
