@@ -248,6 +248,8 @@ public final class RunSession implements AutoCloseable {
         } finally {
             ended.countDown();
             close();
+            // the run's arrays are closed: hand the arenas' free memory back, or a session keeps every run's peak
+            org.twinlab.util.NativeMemory.trim();
         }
     }
 

@@ -33,8 +33,61 @@ public final class UiBenchmark extends Application {
     private static final long IDLE_MILLIS = 15_000;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
+    /** bench-ui's flags: none, the default benchmark; {@code --runs N [--steps S]}, the scripted session. */
+    public record Options(int runs, int steps) {
+        public static final String USAGE = """
+                Usage: twinlab bench-ui [--runs N [--steps S]]
+                What the window costs (needs a display).
+                  (no flags)    heatmap and loss-plot redraws, training with the window open against headless
+                  --runs N      a scripted session: N default runs on the sample one after another, each
+                                followed by the process's resident memory and Start -> first step
+                  --steps S     steps per run of the session (default 62, two epochs of the sample)
+                  -h, --help    this text
+                """;
+
+        public static boolean helpAsked(String[] args) {
+            return java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
+        }
+
+        /** The flags, or an IllegalArgumentException naming the one that is wrong. */
+        public static Options parse(String[] args) {
+            int runs = 0;
+            int steps = 62;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!(a.equals("--runs") || a.equals("--steps"))) {
+                    throw new IllegalArgumentException("bench-ui: unknown flag " + a + " (twinlab bench-ui --help lists them)");
+                }
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("bench-ui: " + a + " needs a number");
+                }
+                int v;
+                try {
+                    v = Integer.parseInt(args[++i]);
+                } catch (NumberFormatException e) {
+                    v = 0;
+                }
+                if (v < 1) {
+                    throw new IllegalArgumentException("bench-ui: " + a + " must be a whole number of at least 1, not " + args[i]);
+                }
+                if (a.equals("--runs")) {
+                    runs = v;
+                } else {
+                    steps = v;
+                }
+            }
+            return new Options(runs, steps);
+        }
+    }
+
     public static void main(String[] args) {
-        launch(UiBenchmark.class, args);
+        Options o = Options.parse(args);
+        if (o.runs() > 0) {
+            UiSessionBenchmark.options = o;
+            launch(UiSessionBenchmark.class);
+        } else {
+            launch(UiBenchmark.class);
+        }
     }
 
     @Override
@@ -194,7 +247,7 @@ public final class UiBenchmark extends Application {
             view.pulses().percentileMillis(0.99), view.pulses().gapsOver(50), view.pulses().maxWorkMillis()});
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -16,8 +16,12 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         // the form as it was when the window last closed (or a run last started)
         Path last = org.twinlab.data.DatasetCatalog.home().resolve("last-settings.json"); // -Dtwinlab.home, else ~/.twinlab
-        show(stage, new WorkbenchViewModel(RunFolder.defaultRoot(), last), getHostServices()::showDocument);
-        window = MainWindow.of(stage.getScene());
+        WorkbenchViewModel vm = new WorkbenchViewModel(RunFolder.defaultRoot(), last);
+        // size, place, presenter mode and tab as the window was last closed
+        window = WindowState.remember(stage, WindowState.file(), () -> {
+            show(stage, vm, getHostServices()::showDocument);
+            return MainWindow.of(stage.getScene());
+        });
     }
 
     /** Puts the workbench in a stage and shows it; closing the stage stops a run and lets it save. */

@@ -9,6 +9,7 @@ public final class WorkbenchLauncher {
     }
 
     public static void main(String[] args) {
+        org.twinlab.util.NativeMemory.tune(); // also when started as mvn javafx:run, not through org.twinlab.Twinlab
         javafx.application.Application.launch(WorkbenchApp.class, args);
     }
 }
