@@ -30,7 +30,7 @@ public final class ExportViewModel {
         if (p != null) {
             return p.entry().hasCheckpoint() ? p.entry().dir() : null;
         }
-        return workbench.runningProperty().get() ? null : workbench.service().runFolder();
+        return workbench.runningProperty().get() ? null : workbench.session().runFolder();
     }
 
     /** Where an export of {@code run} goes when the person picked {@code chosen}. */
@@ -41,7 +41,7 @@ public final class ExportViewModel {
     /** Exports {@code run} into {@code out} with the default options. */
     public void export(Path run, Path out, Consumer<ExportResult> done, Consumer<String> failed) {
         busy.set(true);
-        Background.run("export", () -> Exporter.export(run, out, ExportOptions.defaults()), r -> {
+        workbench.tasks().submit("export", () -> Exporter.export(run, out, ExportOptions.defaults()), r -> {
             busy.set(false);
             done.accept(r);
         }, m -> {
@@ -58,7 +58,7 @@ public final class ExportViewModel {
             return;
         }
         busy.set(true);
-        Background.run("probe-encoder", () -> EncoderProbe.run(dir, data), p -> {
+        workbench.tasks().submit("probe-encoder", () -> EncoderProbe.run(dir, data), p -> {
             busy.set(false);
             done.accept(p);
         }, m -> {

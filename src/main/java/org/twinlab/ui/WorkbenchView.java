@@ -109,6 +109,8 @@ public final class WorkbenchView extends StackPane {
      */
     private static final long REDRAW_NANOS = 100_000_000L;
     private final PulseMonitor pulses = new PulseMonitor();
+    /** The status bar's words, computed on the clock (tested without a window). */
+    final StatusBarModel status = new StatusBarModel();
     private long seenVersion = -1;
     private LiveRun seenRun;
     private TrainingEvent.Correlation seenCorrelation;
@@ -165,7 +167,7 @@ public final class WorkbenchView extends StackPane {
             }
         });
         vm.field(Settings.OBJECTIVE).addListener(o -> showLossFormula());
-        heatmap.setOnRegionChange((r, c) -> vm.service().control().setRegion(r, c));
+        heatmap.setOnRegionChange((r, c) -> vm.session().setRegion(r, c));
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.widthProperty().addListener(x -> presenterZoom(presenter.isSelected()));
@@ -194,6 +196,10 @@ public final class WorkbenchView extends StackPane {
         start.disableProperty().bind(vm.canStart().not());
         pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> vm.togglePause());
+        // the wider of its two words sets its width: the toolbar does not shift when Pause becomes Resume
+        pause.fontProperty().addListener((o, a, f) -> widestOf(pause, "Pause", "Resume"));
+        pause.paddingProperty().addListener((o, a, p) -> widestOf(pause, "Pause", "Resume"));
+        widestOf(pause, "Pause", "Resume");
         // nothing to pause or step once a stop is asked for: the run is saving its checkpoint
         pause.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
         step.setOnAction(e -> vm.step());
@@ -272,6 +278,20 @@ public final class WorkbenchView extends StackPane {
         }
         return new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
                 lessonMenu, blocked, spacer, presenter);
+    }
+
+    /** Fixes a button's width to that of its widest text. */
+    static void widestOf(ButtonBase b, String... texts) {
+        double w = 0;
+        for (String t : texts) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+            probe.setFont(b.getFont());
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        Insets in = b.getPadding() == null ? Insets.EMPTY : b.getPadding();
+        double width = Math.ceil(w + in.getLeft() + in.getRight() + 4);
+        b.setMinWidth(width);
+        b.setPrefWidth(width);
     }
 
     private void shortcut(ButtonBase b, String what, KeyCodeCombination keys) {
@@ -408,9 +428,17 @@ public final class WorkbenchView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
+        progress.progressProperty().bind(status.progress);
+        progressText.textProperty().bind(status.activity);
+        speed.textProperty().bind(status.speed);
+        stepText.textProperty().bind(status.stepText);
+        device.textProperty().bind(status.device);
+        memory.textProperty().bind(status.memory);
+        runName.textProperty().bind(status.runName);
+        status.runFolder.addListener((o, a, f) -> runName.setTooltip(f == null ? null : new Tooltip(f)));
         vm.stoppingProperty().addListener((o, a, b) -> {
             if (b) {
-                progressText.setText("stopping\u2026");
+                status.activity.set("stopping\u2026");
             }
         });
         return bar;
@@ -532,15 +560,24 @@ public final class WorkbenchView extends StackPane {
             loss.setRun(run);
             rate.setRun(run);
             heatmap.setRun(run);
-            heatmap.clear(vm.runningProperty().get() ? "waiting for the first step\u2026" : HeatmapView.WAITING);
+            boolean own = vm.source().showsSession();
+            heatmap.clear(own && vm.runningProperty().get() ? "waiting for the first step\u2026"
+                    : own || lessons.step.get() == null ? HeatmapView.WAITING : "This screen's button starts its run");
             probe.setResults(List.of(), 1);
             scatter.setEmbedding(null);
-            if (!vm.runningProperty().get()) {
+            if (!vm.runningProperty().get() || !vm.source().showsSession()) {
                 clearStatus();
             }
         }
         long v = run.version();
-        if (v == seenVersion || now - lastPlotNanos < REDRAW_NANOS) {
+        if (now - lastPlotNanos < REDRAW_NANOS) {
+            return;
+        }
+        if (v == seenVersion) {
+            if (run.started.get() != null) {
+                status(run, now); // a probe phase's seconds go on without events
+            }
+            lastPlotNanos = now;
             return;
         }
         seenVersion = v;
@@ -568,48 +605,18 @@ public final class WorkbenchView extends StackPane {
             notifications.show(n.message()); // a warning: it stays until read
         }
         showLossFormula();
-        status(run, started);
+        status(run, now);
     }
 
     private void clearStatus() {
-        progress.setProgress(0);
-        progressText.setText("ready");
-        speed.setText("");
-        stepText.setText("");
-        memory.setText("");
-        runName.setText("");
-        runName.setTooltip(null);
+        status.clear();
     }
 
-    private void status(LiveRun run, TrainingEvent.Started started) {
-        TrainingEvent.Step s = run.lastStep();
+    private void status(LiveRun run, long now) {
+        status.update(run, vm.stoppingProperty().get(), now);
         TrainingEvent.State st = run.state.get();
-        if (started != null) {
-            device.setText(started.device());
-            runName.setText("run: " + RunFolder.displayName(started.config()));
-            runName.setTooltip(started.runFolder() == null ? null : new Tooltip(started.runFolder()));
-        }
-        if (s != null && started != null) {
-            double frac = (double) s.step() / started.totalSteps();
-            progress.setProgress(frac);
-            long eta = org.twinlab.train.Eta.seconds(started, s);
-            progressText.setText(String.format(Locale.ROOT, "%.0f%%  ETA %d:%02d", 100 * frac, eta / 60, eta % 60));
-            speed.setText(String.format(Locale.ROOT, "%.0f pairs/s", s.pairsPerSecond()));
-            stepText.setText(String.format(Locale.ROOT, "step %d, epoch %.2f", s.step(), s.epoch()));
-            memory.setText(Double.isNaN(s.residentMegabytes()) ? "" : String.format(Locale.ROOT, "%.0f MB", s.residentMegabytes()));
-        } else if (started != null) {
-            progressText.setText("probing the baselines\u2026");
-        }
-        // the step a state names is where it began; after single steps the last step is the one on screen
-        int at = s != null ? s.step() : st != null ? st.step() : 0;
         if (st != null && st.state().isTerminal()) {
-            String how = st.state().name().toLowerCase(Locale.ROOT) + " at step " + st.step();
-            progressText.setText(how);
-            heatmap.markEnded("the run " + how);
-        } else if (vm.stoppingProperty().get()) {
-            progressText.setText("stopping\u2026");
-        } else if (st != null && st.state() == RunState.PAUSED) {
-            progressText.setText("paused at step " + at);
+            heatmap.markEnded("the run " + status.activity.get());
         }
     }
 
