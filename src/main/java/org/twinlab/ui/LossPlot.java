@@ -29,6 +29,13 @@ final class LossPlot extends PlotCanvas {
         redraw();
     }
 
+    /** Whether the last redraw used a log axis (false where the loss goes to 0 or below: the view's box says so). */
+    private boolean logShown = true;
+
+    boolean logShown() {
+        return logShown;
+    }
+
     void setLog(boolean log) {
         this.log = log;
         redraw();
@@ -100,6 +107,7 @@ final class LossPlot extends PlotCanvas {
             colours.add(TERMS.get((k - 1) % TERMS.size()));
         }
         placeLegend(names, h);
+        logShown = logNow;
         frame(g, steps.get(0) - 1, Math.max(steps.get(n - 1), steps.get(0)), lo, hi, logNow, "step", "loss");
         if (log && !logNow) {
             g.setFill(AXIS);

@@ -93,6 +93,12 @@ public final class WorkbenchView extends StackPane {
     /** The panels by the names lesson files use. */
     final Map<String, Node> panels = new LinkedHashMap<>();
     private final Label lossFormula = new Label();
+    /** The loss plot's log box: unticked and disabled while the chart must be linear (a loss at 0 or below). */
+    final CheckBox logScale = new CheckBox("log scale");
+    /** The panel that fills the stage in focus mode (null: the usual layout). */
+    private Node focused;
+    /** The panels on screen, in order: keys 1-5 name them. */
+    private List<Node> shownPanels = List.of();
     private final Label smoothingValue = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     final Label progressText = new Label("ready");
@@ -142,6 +148,21 @@ public final class WorkbenchView extends StackPane {
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
         grid.setMinSize(0, 0);
+        // a click on a panel's title focuses the panel (and a second click gives the layout back)
+        grid.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != grid; n = n.getParent()) {
+                if (n.getStyleClass().contains("panel-title")) {
+                    Node panel = n;
+                    while (panel.getParent() != null && panel.getParent() != grid) {
+                        panel = panel.getParent();
+                    }
+                    if (panel.getParent() == grid) {
+                        focus(panel);
+                    }
+                    return;
+                }
+            }
+        });
         VBox center = new VBox(notifications, grid);
         VBox.setVgrow(grid, Priority.ALWAYS);
         center.setMinSize(0, 0);
@@ -239,7 +260,10 @@ public final class WorkbenchView extends StackPane {
             item.disableProperty().bind(vm.runningProperty());
             presets.getItems().add(item);
         }
-        file.getItems().addAll(save, open, new SeparatorMenuItem(), presets);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> quit());
+        file.getItems().addAll(save, open, new SeparatorMenuItem(), presets, new SeparatorMenuItem(), quit);
         MenuItem builtIn = new MenuItem("Barlow Twins (built in)");
         builtIn.setOnAction(e -> openLesson(Lesson.builtIn()));
         MenuItem openLesson = new MenuItem("Open a lesson file\u2026");
@@ -280,6 +304,19 @@ public final class WorkbenchView extends StackPane {
                 lessonMenu, blocked, spacer, presenter);
     }
 
+    /** File ▸ Quit: closes the window as its close box does (a run stops and saves its checkpoint first). */
+    void quit() {
+        if (getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        javafx.stage.Window w = getScene().getWindow();
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        w.fireEvent(close);
+        if (!close.isConsumed()) {
+            w.hide();
+        }
+    }
+
     /** Fixes a button's width to that of its widest text. */
     static void widestOf(ButtonBase b, String... texts) {
         double w = 0;
@@ -314,6 +351,7 @@ public final class WorkbenchView extends StackPane {
     void installShortcuts(Scene scene) {
         shortcuts.forEach((keys, b) -> scene.getAccelerators().put(keys, b::fire));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::lessonKeys);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::focusKeys);
     }
 
     /** PageDown/PageUp always move a lesson; Right/Left too when no field or slider wants the arrows. */
@@ -356,9 +394,14 @@ public final class WorkbenchView extends StackPane {
     }
 
     private VBox lossPanel() {
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = logScale;
         log.setSelected(true);
-        log.selectedProperty().addListener((o, a, b) -> loss.setLog(b));
+        log.selectedProperty().addListener((o, a, b) -> {
+            if (!log.isDisabled()) {
+                wantLog = b;
+                loss.setLog(b);
+            }
+        });
         Slider smoothing = new Slider(0, 0.99, 0.6);
         smoothing.setMinWidth(60);
         smoothingValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -387,6 +430,26 @@ public final class WorkbenchView extends StackPane {
         showLossFormula();
         return box;
     }
+
+    /** The box tells the truth: a chart drawn linear (the cosine objectives go below 0) shows it unticked. */
+    private void showLogPossible() {
+        boolean possible = loss.logShown() || !wantLog;
+        if (possible == !logScale.isDisabled()) {
+            return;
+        }
+        if (!possible) {
+            logScale.setDisable(true);
+            logScale.setSelected(false);
+            logScale.setTooltip(new Tooltip("This loss goes to 0 or below: the chart is linear"));
+        } else {
+            logScale.setSelected(wantLog);
+            logScale.setDisable(false);
+            logScale.setTooltip(null);
+        }
+    }
+
+    /** What the lecturer chose for the log box, kept while the box must stay unticked. */
+    private boolean wantLog = true;
 
     /** The loss written out for the run on screen, or for the objective the form holds. */
     private void showLossFormula() {
@@ -482,8 +545,16 @@ public final class WorkbenchView extends StackPane {
      * a node keeps the span of its last placement otherwise.
      */
     private void layoutPanels(List<Node> shown) {
+        shownPanels = List.copyOf(shown);
         grid.getChildren().clear();
         grid.getColumnConstraints().setAll(percentColumn(50), percentColumn(50));
+        if (focused != null && shown.contains(focused)) {
+            // focus mode: the one panel fills the stage
+            grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
+            grid.add(focused, 0, 0, 2, 2);
+            return;
+        }
+        focused = null;
         int n = shown.size();
         if (n == 4 && presenter.isSelected()) {
             grid.getRowConstraints().setAll(percentRow(54), percentRow(23), percentRow(23));
@@ -502,6 +573,44 @@ public final class WorkbenchView extends StackPane {
                 case 3 -> grid.add(p, i == 0 ? 0 : 1, i == 0 ? 0 : i - 1, 1, i == 0 ? 2 : 1);
                 default -> grid.add(p, i % 2, i / 2, 1, 1);
             }
+        }
+    }
+
+    /**
+     * Focus mode: {@code panel} alone fills the panels' area (keys 1-5, or a click on its title); null, or the
+     * same panel again, gives the layout back (Esc).
+     */
+    void focus(Node panel) {
+        focused = panel == focused ? null : panel;
+        arrange();
+    }
+
+    /** The panel focus mode shows, or null. */
+    Node focused() {
+        return focused;
+    }
+
+    /** Keys 1-5 focus the n-th panel on screen, Esc leaves focus mode (before Esc's Stop), when no field has the keyboard. */
+    private void focusKeys(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || !isVisible() || getScene() == null) {
+            return;
+        }
+        Node owner = getScene().getFocusOwner();
+        if (owner instanceof TextInputControl || owner instanceof Spinner || owner instanceof ComboBoxBase) {
+            return;
+        }
+        if (e.getCode() == KeyCode.ESCAPE && focused != null) {
+            focus(null);
+            e.consume();
+            return;
+        }
+        int k = e.getCode().isDigitKey() ? e.getCode().getCode() - KeyCode.DIGIT1.getCode() : -1;
+        if (e.getCode().isKeypadKey() && e.getCode().getName().startsWith("Numpad")) {
+            k = e.getCode().getCode() - KeyCode.NUMPAD1.getCode();
+        }
+        if (k >= 0 && k < 5 && k < shownPanels.size()) {
+            focus(shownPanels.get(k));
+            e.consume();
         }
     }
 
@@ -588,6 +697,7 @@ public final class WorkbenchView extends StackPane {
             heatmap.show(c);
         }
         loss.redraw();
+        showLogPossible();
         rate.redraw();
         TrainingEvent.Started started = run.started.get();
         if (run.probes.size() != seenProbes) {
