@@ -20,7 +20,7 @@ public enum Preset implements Choice {
      * 256, 400 steps (README, "The identity in class time", scripts/time-to-identity).
      */
     CLASSROOM("classroom", "Classroom: C towards the identity in minutes (sample, crop-flip, D 32, λ 0.03, batch 256)",
-            "measured (400 steps, scripts/time-to-identity): MEASURED");
+            "measured on the sample: mean diagonal 0.90 and mean |off-diagonal| 0.13 at step 280 (the 0.10 aim not reached; README)");
 
     private final String key;
     private final String label;

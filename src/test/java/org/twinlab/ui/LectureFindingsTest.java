@@ -116,4 +116,22 @@ class LectureFindingsTest {
         assertSame(Preset.CLASSROOM, Preset.parse("classroom"));
         assertTrue(c.problems().isEmpty(), c.problems().toString());
     }
+
+    @Test
+    void aFolderGivenAsTheDatasetSaysWhatItHolds() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("twinlab-survey");
+        for (String c : List.of("boots", "shirts")) {
+            java.nio.file.Path d = java.nio.file.Files.createDirectories(dir.resolve(c));
+            for (int i = 0; i < (c.equals("boots") ? 3 : 2); i++) {
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                        "png", d.resolve(i + ".png").toFile());
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("shirts/notes.txt"), "x");
+        java.nio.file.Files.writeString(dir.resolve("stray.log"), "x");
+        java.nio.file.Files.createDirectories(dir.resolve("cache"));
+        var s = org.twinlab.data.ImageFolderReader.survey(dir);
+        assertEquals("an image folder of 2 classes (boots 3, shirts 2 images); left out: 2 files that are not images, "
+                + "1 folder without images", s.describe());
+    }
 }
