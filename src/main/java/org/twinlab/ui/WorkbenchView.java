@@ -539,10 +539,9 @@ public final class WorkbenchView extends StackPane {
     }
 
     /**
-     * One panel fills the grid; two share it side by side; three: the first on the left, two stacked; four:
-     * 2 x 2, or in presenter mode C the whole height of the left half (a projector's rows are few and C is
-     * what a class watches) with loss, probe and embeddings stacked on the right. Spans are always given:
-     * a node keeps the span of its last placement otherwise.
+     * One panel fills the grid (and in focus mode the focused one alone); two share it side by side; three:
+     * the first on the left, two stacked; four: 2 x 2. Spans are always given: a node keeps the span of its
+     * last placement otherwise.
      */
     private void layoutPanels(List<Node> shown) {
         shownPanels = List.copyOf(shown);
@@ -556,14 +555,8 @@ public final class WorkbenchView extends StackPane {
         }
         focused = null;
         int n = shown.size();
-        if (n == 4 && presenter.isSelected()) {
-            grid.getRowConstraints().setAll(percentRow(54), percentRow(23), percentRow(23));
-            grid.add(shown.get(0), 0, 0, 1, 3);
-            for (int i = 1; i < 4; i++) {
-                grid.add(shown.get(i), 1, i - 1, 1, 1);
-            }
-            return;
-        }
+        // presenter mode too: 2 x 2 (three stacked on the right left the probe and PCA plots 60-100 px strips
+        // at 1280x800, while C, as wide as half the window, could not use the height it was given)
         grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
         for (int i = 0; i < n; i++) {
             Node p = shown.get(i);
@@ -637,6 +630,9 @@ public final class WorkbenchView extends StackPane {
         } else if (on) {
             size = 18;
         }
+        // the lesson's column takes at most 30% of the window: at 1280 px its panels keep room for C and its labels
+        double sceneWidth = getScene() == null ? 1280 : getScene().getWidth();
+        lessonView.setPrefWidth(Math.min(380 * Math.min(size / 13, 1.5), Math.max(260, 0.3 * sceneWidth)));
         if (size == fontSize && on == presenter.isSelected() && getStyle().contains(size + "px")) {
             return;
         }
@@ -644,7 +640,6 @@ public final class WorkbenchView extends StackPane {
         double s = size / 13;
         setStyle("-fx-font-size: " + size + "px;");
         config.setPrefWidth(360 * Math.min(s, 1.3)); // the settings column keeps its labels readable
-        lessonView.setPrefWidth(380 * Math.min(s, 1.5));
         for (PlotCanvas p : new PlotCanvas[] {loss, rate, probe, scatter}) {
             p.setFontSize(12 * s);
         }
