@@ -45,13 +45,23 @@ class PanelLayoutTest extends WindowFixture {
             Bounds b = inScene(c);
             assertTrue(b.getWidth() >= 300 && b.getHeight() >= 300, where + ": C's panel is a strip: " + b);
             for (Node n : c.lookupAll(".label")) {
-                if (n instanceof Labeled l && l.isVisible() && !l.getText().isBlank() && !l.isWrapText()) {
+                if (n instanceof Labeled l && shown(l) && !l.getText().isBlank() && !l.isWrapText()) {
                     Node text = l.lookup(".text");
                     assertFalse(text instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText()),
                             where + ": '" + l.getText() + "' is cut");
                 }
             }
         }
+    }
+
+    /** Visible with every parent up to the scene (a label in a hidden row is not on screen). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void size(FxRobot robot, int w, int h) {
