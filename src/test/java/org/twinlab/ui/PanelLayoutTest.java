@@ -89,6 +89,11 @@ class PanelLayoutTest extends WindowFixture {
                 WaitForAsyncUtils.waitForFxEvents();
                 WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
                 assertReadable("lesson screen " + (i + 1) + " " + at);
+                for (Labeled b : new Labeled[] {view.lessonView.back, view.lessonView.next, view.lessonView.action}) {
+                    Node text = b.lookup(".text");
+                    assertFalse(b.isVisible() && !b.isWrapText() && text instanceof javafx.scene.text.Text t
+                            && !t.getText().equals(b.getText()), "lesson screen " + (i + 1) + " " + at + ": '" + b.getText() + "' is cut");
+                }
                 snapshot(stage, "layout-lesson-" + (i + 1) + "-" + at);
                 robot.interact(view.lessons::next);
             }
