@@ -62,6 +62,7 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
             TrainConfig base = config != null ? Json.readConfig(config)
                     : preset != null ? Preset.parse(preset).config() : TrainConfig.defaults();
             TrainConfig cfg = Settings.apply(base, typed);
+            surveyFolder(cfg.dataset());
             session = RunSession.create(runDir != null ? runDir : RunFolder.defaultRoot(), cfg, "twinlab train");
         }
         session.baselines(!noBaselines);
@@ -82,5 +83,17 @@ final class TrainCommand implements Callable<Integer>, SettingFlags.Taker {
             progress.printSummary(out, s);
         }
         return s.state() == RunState.FAILED ? 1 : 0;
+    }
+
+    /** A folder given as the dataset: what it holds, before anything trains on it (a wrong folder is seen at once). */
+    private void surveyFolder(String dataset) {
+        if (dataset == null || org.twinlab.data.DatasetCatalog.SAMPLE.equals(dataset)) {
+            return;
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(dataset);
+        if (java.nio.file.Files.isDirectory(folder) && org.twinlab.data.ImageFolderReader.recognises(folder)) {
+            spec.commandLine().getErr().println("dataset " + folder + ": "
+                    + org.twinlab.data.ImageFolderReader.survey(folder).describe());
+        }
     }
 }

@@ -177,4 +177,76 @@ public final class ImageFolderReader {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(n::endsWith);
     }
+
+    /**
+     * What a folder holds as an image folder, said before anything trains on it, so a wrong folder is obvious
+     * at once: the classes with their image counts, and what is left out (files that are not images, folders
+     * without images). The split's {@code train/} is surveyed where there is one.
+     */
+    public record Survey(Path folder, java.util.Map<String, Integer> classes, int skippedFiles, int skippedFolders) {
+        public int images() {
+            return classes.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** "an image folder of 3 classes (a 40, b 30, c 18 images); left out: 12 files that are not images, 5 folders without images" */
+        public String describe() {
+            StringBuilder b = new StringBuilder("an image folder of ").append(classes.size())
+                    .append(classes.size() == 1 ? " class (" : " classes (");
+            int shown = 0;
+            for (var e : classes.entrySet()) {
+                if (shown++ == 12) {
+                    b.append(", \u2026");
+                    break;
+                }
+                b.append(shown > 1 ? ", " : "").append(e.getKey()).append(' ').append(e.getValue());
+            }
+            b.append(images() == 1 ? " image)" : " images)");
+            b.append("; left out: ").append(skippedFiles).append(skippedFiles == 1 ? " file" : " files")
+                    .append(" that are not images, ").append(skippedFolders)
+                    .append(skippedFolders == 1 ? " folder" : " folders").append(" without images");
+            return b.toString();
+        }
+    }
+
+    public static Survey survey(Path folder) {
+        Path dir = Files.isDirectory(folder.resolve("train")) && Files.isDirectory(folder.resolve("test"))
+                ? folder.resolve("train") : folder;
+        java.util.Map<String, Integer> classes = new java.util.LinkedHashMap<>();
+        int skippedFiles = 0;
+        int skippedFolders = 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                if (p.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                if (Files.isRegularFile(p)) {
+                    skippedFiles++; // an image beside the class folders belongs to no class
+                } else if (Files.isDirectory(p)) {
+                    int images = 0;
+                    int other = 0;
+                    try (Stream<Path> inner = Files.list(p)) {
+                        for (Path f : inner.toList()) {
+                            if (Files.isRegularFile(f) && looksLikeImage(f)) {
+                                images++;
+                            } else if (Files.isRegularFile(f)) {
+                                other++;
+                            }
+                        }
+                    } catch (IOException e) {
+                        skippedFolders++;
+                        continue;
+                    }
+                    if (images == 0) {
+                        skippedFolders++;
+                    } else {
+                        classes.put(p.getFileName().toString(), images);
+                        skippedFiles += other;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DatasetException(dir, "cannot be listed: " + e.getMessage(), e);
+        }
+        return new Survey(folder, classes, skippedFiles, skippedFolders);
+    }
 }

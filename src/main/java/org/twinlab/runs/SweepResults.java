@@ -59,6 +59,8 @@ public final class SweepResults {
         if (!keys.contains(Settings.SEED.key())) {
             keys.add(Settings.SEED.key());
         }
+        // a swept number of steps is the results' own "steps" column (the steps each run trained), not a second one
+        keys.remove(Settings.STEPS.key());
         List<Column<?>> settingColumns = new ArrayList<>();
         for (String k : keys) {
             settingColumns.add(column(Settings.require(k)));

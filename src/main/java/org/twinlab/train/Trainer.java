@@ -194,9 +194,9 @@ public final class Trainer {
             // a warm-up as long as the run would never reach the rate set (a 30-step demo under a 1-epoch
             // warm-up trains at a few percent of it): it takes half the run instead, and says so
             int cut = total / 2;
-            warmupNote = String.format(java.util.Locale.ROOT, "the warm-up of %s epochs (%d steps) is as long as this "
+            warmupNote = String.format(java.util.Locale.ROOT, "the warm-up of %s %s (%d steps) is as long as this "
                     + "%d-step run: it takes %d steps instead", Settings.WARMUP_EPOCHS.format(config.warmupEpochs()),
-                    warmup, total, cut);
+                    config.warmupEpochs() == 1 ? "epoch" : "epochs", warmup, total, cut);
             warmup = cut;
         }
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), warmup, total);

@@ -1,31 +1,11 @@
 package org.twinlab.ui;
 
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import javafx.concurrent.Task;
-
 /**
- * Work the FX thread must not do (reading hundreds of run folders, exporting, probing an encoder), on a
- * daemon thread of its own; the outcome comes back on the FX thread. A failure hands over its one-line
- * message (the core's errors are written to be shown as they are).
+ * How a failure of background work ({@link TaskExecutor}) is worded for the window: its one-line message
+ * (the core's errors are written to be shown as they are).
  */
 final class Background {
     private Background() {
-    }
-
-    static <T> Task<T> run(String name, Callable<T> work, Consumer<T> done, Consumer<String> failed) {
-        Task<T> t = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        t.setOnSucceeded(e -> done.accept(t.getValue()));
-        t.setOnFailed(e -> failed.accept(message(t.getException())));
-        Thread th = new Thread(t, "twinlab-" + name);
-        th.setDaemon(true);
-        th.start();
-        return t;
     }
 
     /**

@@ -35,12 +35,17 @@ public final class CompareViewModel {
     public final DoubleProperty smoothing = new SimpleDoubleProperty(Smoothing.DEFAULT);
     public final BooleanProperty logScale = new SimpleBooleanProperty(true);
     private long generation;
+    private final TaskExecutor tasks;
+
+    public CompareViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
+    }
 
     /** Reads the runs back and compares them; the view shows the result when it is ready. */
     public void load(List<Path> runs, Consumer<String> problem) {
         long mine = ++generation;
         loading.set(true);
-        Background.run("compare", () -> RunComparison.of(runs.stream().map(RunHistory::load).toList()), c -> {
+        tasks.submit("compare", () -> RunComparison.of(runs.stream().map(RunHistory::load).toList()), c -> {
             if (mine == generation) {
                 hidden.clear();
                 if (!c.curveLabels().containsKey(curve.get())) {
@@ -74,7 +79,7 @@ public final class CompareViewModel {
         String k = curve.get();
         double w = smoothing.get();
         boolean log = logScale.get();
-        Background.run("compare-png", () -> ComparisonCharts.write(c, k, off, w, log, dir, FigureSize.DEFAULT), done,
+        tasks.submit("compare-png", () -> ComparisonCharts.write(c, k, off, w, log, dir, FigureSize.DEFAULT), done,
                 m -> problem.accept("Could not write the plots: " + m));
     }
 

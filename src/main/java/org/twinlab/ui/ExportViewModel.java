@@ -33,19 +33,19 @@ public final class ExportViewModel {
         if (p != null) {
             return p.entry().hasCheckpoint() ? p.entry().dir() : null;
         }
-        return workbench.runningProperty().get() ? null : workbench.service().runFolder();
+        return workbench.runningProperty().get() ? null : workbench.session().runFolder();
     }
 
     /** The folder of the run the panels show, past or live (running too: its history reads as it grows); else null. */
     public Path movieRun() {
         PastRun p = workbench.pastRunProperty().get();
-        return p != null ? p.entry().dir() : workbench.service().runFolder();
+        return p != null ? p.entry().dir() : workbench.session().runFolder();
     }
 
     /** Writes the movie of C of {@code run} to {@code gif} ({@link CorrelationMovie}, default options). */
     public void movie(Path run, Path gif, Consumer<CorrelationMovie.Result> done, Consumer<String> failed) {
         busy.set(true);
-        Background.run("movie", () -> {
+        workbench.tasks().submit("movie", () -> {
             CorrelationMovie.Options o = CorrelationMovie.Options.defaults();
             return CorrelationMovie.gif(CorrelationMovie.frames(run, o), gif, o);
         }, r -> {
@@ -65,7 +65,7 @@ public final class ExportViewModel {
     /** Exports {@code run} into {@code out} with the default options. */
     public void export(Path run, Path out, Consumer<ExportResult> done, Consumer<String> failed) {
         busy.set(true);
-        Background.run("export", () -> Exporter.export(run, out, ExportOptions.defaults()), r -> {
+        workbench.tasks().submit("export", () -> Exporter.export(run, out, ExportOptions.defaults()), r -> {
             busy.set(false);
             done.accept(r);
         }, m -> {
@@ -82,7 +82,7 @@ public final class ExportViewModel {
             return;
         }
         busy.set(true);
-        Background.run("probe-encoder", () -> EncoderProbe.run(dir, data), p -> {
+        workbench.tasks().submit("probe-encoder", () -> EncoderProbe.run(dir, data), p -> {
             busy.set(false);
             done.accept(p);
         }, m -> {
@@ -98,7 +98,7 @@ public final class ExportViewModel {
             failed.accept("The dataset is still loading; try again in a moment");
             return;
         }
-        Background.run("inspect-encoder", () -> EncoderInspection.run(encoder, data, TorchScriptEncoder.Input.DEFAULT,
+        workbench.tasks().submit("inspect-encoder", () -> EncoderInspection.run(encoder, data, TorchScriptEncoder.Input.DEFAULT,
                 Math.min(256, data.test().size()), 0), done, m -> failed.accept("Could not show C: " + m));
     }
 

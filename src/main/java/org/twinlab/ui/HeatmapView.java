@@ -69,6 +69,9 @@ public final class HeatmapView extends VBox {
         setMinSize(0, 0);
         getStyleClass().add("panel");
         title.getStyleClass().add("panel-title");
+        // a narrow panel (a lesson's two panels at 1280 px in presenter mode) wraps the title rather than cut it
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.setTooltip(help("C is the cross-correlation matrix of the two views' embeddings. Each feature is normalised "
                 + "over the batch; C\u1d62\u2c7c is how feature i of view A (row) rises and falls with feature j of view B "
                 + "(column) across the batch: +1 red, 0 white, \u22121 blue. The diagonal asks whether a feature "

@@ -68,6 +68,10 @@ final class LessonView extends ScrollPane {
         end.setOnAction(e -> lessons.close());
         Label keys = new Label("PageUp / PageDown");
         keys.getStyleClass().add("caption");
+        // in a narrow column the key hint gives way, never Back and Next
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        keys.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox nav = new HBox(8, back, next, gap, keys);

@@ -1,6 +1,7 @@
 package org.twinlab.ui;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,18 @@ import org.twinlab.train.Settings;
 import org.twinlab.train.TrainingEvent;
 
 /**
- * A lesson being taught: which step is on screen, and the step's actions carried out through the
- * workbench's own commands (start, step, train until, set). Entering a step puts its settings into the
- * form; its button runs its actions in order, each after the one before has taken effect (a new run
- * starts only once the old one has stopped). No controls here: the view shows the step.
+ * A lesson being taught: which screen is on, and the screen's actions carried out through the workbench's
+ * own commands. Each screen stands alone, whatever the lecturer pressed before:
+ * <ul>
+ * <li>Entering a screen puts its settings (the lesson's, then every screen's up to this one, in order) into the
+ * form quietly: a run that still trains keeps its own (its λ does not change by entering a screen).</li>
+ * <li>A screen <em>begins its own run</em> when its actions start one, or when no screen before it trains
+ * (screen 2: C before training). Such a screen opens on clean panels, and its button stops whatever trains
+ * (saying so in one line), then starts the screen's run under the lesson's and the screen's name.</li>
+ * <li>A screen that continues (train until, set λ 0 and train) continues the run its chain of screens began;
+ * any other run that trains is stopped, and a new one begins, as above.</li>
+ * </ul>
+ * No controls here: the view shows the screen.
  */
 final class LessonViewModel {
     private final WorkbenchViewModel vm;
@@ -38,6 +47,10 @@ final class LessonViewModel {
 
     /** The form as it was when the lesson opened (null without a lesson). */
     private Map<Setting<?>, String> before;
+    /** The screen whose button started the run that goes (-1: none of this lesson's). */
+    private int runOwner = -1;
+    /** The live run the lesson started (a run started from the toolbar is not the lesson's). */
+    private LiveRun ownRun;
 
     LessonViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -55,14 +68,15 @@ final class LessonViewModel {
     /** Starts a lesson at its first step, with its settings in the form. */
     void open(Lesson l) {
         if (!active()) {
-            before = new java.util.LinkedHashMap<>();
+            before = new LinkedHashMap<>();
             for (Setting<?> s : WorkbenchViewModel.formSettings()) {
                 before.put(s, vm.field(s).get());
             }
             before.put(Settings.DATASET, vm.datasetName.get());
         }
         lesson.set(l);
-        apply(l.settings());
+        runOwner = -1;
+        ownRun = null;
         go(0);
     }
 
@@ -85,10 +99,13 @@ final class LessonViewModel {
         lesson.set(null);
         index.set(-1);
         status.set("");
+        vm.source().showLive();
         if (before != null && !vm.busyProperty().get()) {
             apply(before);
         }
         before = null;
+        runOwner = -1;
+        ownRun = null;
     }
 
     void next() {
@@ -110,7 +127,71 @@ final class LessonViewModel {
     private void go(int i) {
         index.set(i);
         status.set("");
-        apply(step.get().settings());
+        apply(settingsUpTo(i));
+        if (beginsRun(i) || !continuesOwnRun(i)) {
+            vm.source().showBlank(); // this screen's pictures begin with its own run
+            if (vm.runningProperty().get() && trains(lesson.get().steps().get(i))) {
+                status.set("The last screen's run still trains, out of sight; this screen's button stops it first.");
+            }
+        } else {
+            vm.source().showLive();
+        }
+    }
+
+    /** The settings in force on screen {@code i}: the lesson's, then each screen's up to it, in order. */
+    private Map<Setting<?>, String> settingsUpTo(int i) {
+        Map<Setting<?>, String> m = new LinkedHashMap<>(lesson.get().settings());
+        for (int k = 0; k <= i; k++) {
+            m.putAll(lesson.get().steps().get(k).settings());
+        }
+        return m;
+    }
+
+    private static boolean trains(LessonStep s) {
+        return s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Train
+                || a instanceof LessonAction.Step);
+    }
+
+    /** Whether screen {@code i} begins a run of its own: its actions start one, or no screen before it trains. */
+    boolean beginsRun(int i) {
+        List<LessonStep> steps = lesson.get().steps();
+        LessonStep s = steps.get(i);
+        if (s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start)) {
+            return true;
+        }
+        if (!trains(s)) {
+            return false;
+        }
+        for (int k = 0; k < i; k++) {
+            if (trains(steps.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The screen that began the run screen {@code i} continues (itself when it begins one; -1: none). */
+    private int chainStart(int i) {
+        for (int k = i; k >= 0; k--) {
+            if (beginsRun(k)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the run that goes is the one screen {@code i} continues. */
+    private boolean continuesOwnRun(int i) {
+        return vm.runningProperty().get() && runOwner >= 0 && runOwner == chainStart(i)
+                && ownRun == vm.session().live();
+    }
+
+    /** The run's name: the lesson's and the screen's ("Barlow Twins, screen 3: Train: C becomes the identity"). */
+    String runName(int i) {
+        String t = lesson.get().title();
+        int cut = t.indexOf(':');
+        String lessonName = cut > 0 ? t.substring(0, cut) : t;
+        return lessonName.strip() + ", screen " + (i + 1) + ": " + lesson.get().steps().get(i).title();
     }
 
     private void apply(Map<Setting<?>, String> settings) {
@@ -120,17 +201,59 @@ final class LessonViewModel {
                     vm.loadDataset(e.getValue());
                 }
             } else {
-                vm.field(e.getKey()).set(e.getValue());
+                vm.form().setQuietly(e.getKey(), e.getValue());
             }
         }
     }
 
-    /** Runs the step's actions, in order. */
+    /** Runs the screen's actions, in order, after stopping what trains when the screen needs its own run. */
     void act() {
         LessonStep s = step.get();
-        if (s != null) {
-            run(s.actions(), 0);
+        if (s == null) {
+            return;
         }
+        int i = index.get();
+        List<LessonAction> actions = s.actions();
+        boolean ownRunNeeded = trains(s) && (beginsRun(i) || !continuesOwnRun(i));
+        if (!ownRunNeeded) {
+            run(actions, 0);
+            return;
+        }
+        // the settings the screen sets go into its new run's configuration, not into the run being stopped
+        int k = 0;
+        while (k < actions.size() && actions.get(k) instanceof LessonAction.Set set) {
+            vm.form().setQuietly(set.setting(), set.text());
+            k++;
+        }
+        if (k < actions.size() && actions.get(k) instanceof LessonAction.Start) {
+            k++;
+        }
+        int rest = k;
+        String stoppedNote = "";
+        if (vm.runningProperty().get()) {
+            TrainingEvent.Step last = vm.session().live().lastStep();
+            String what = describeGoing() + " at step " + (last == null ? 0 : last.step());
+            stoppedNote = "Stopped " + what + " (its folder keeps it); this screen's run started.";
+            status.set("Stopping " + what + " first\u2026");
+        }
+        String note = stoppedNote;
+        vm.startNew(runName(i), started -> {
+            if (!started) {
+                status.set("The screen's run could not start: " + vm.startBlockedReason().get());
+                return;
+            }
+            runOwner = i;
+            ownRun = vm.session().live();
+            status.set(note);
+            run(actions, rest);
+        });
+    }
+
+    private String describeGoing() {
+        if (runOwner >= 0 && ownRun == vm.session().live()) {
+            return "screen " + (runOwner + 1) + "'s run";
+        }
+        return "the run that was training";
     }
 
     private void run(List<LessonAction> actions, int k) {
@@ -145,7 +268,14 @@ final class LessonViewModel {
             }
             case LessonAction.Start s -> {
                 status.set("starting a new run\u2026");
-                vm.startNew(next);
+                int i = index.get();
+                vm.startNew(runName(i), started -> {
+                    if (started) {
+                        runOwner = i;
+                        ownRun = vm.session().live();
+                    }
+                    next.run();
+                });
             }
             case LessonAction.Train t -> {
                 train(t);
@@ -156,9 +286,7 @@ final class LessonViewModel {
                 next.run();
             }
             case LessonAction.Pause p -> {
-                if (vm.runningProperty().get() && !vm.pausedProperty().get()) {
-                    vm.togglePause();
-                }
+                vm.session().pause();
                 next.run();
             }
             case LessonAction.Stop s -> {
@@ -166,7 +294,7 @@ final class LessonViewModel {
                 next.run();
             }
             case LessonAction.Set s -> {
-                vm.field(s.setting()).set(s.text());
+                vm.field(s.setting()).set(s.text()); // typed as a lecturer would: a live setting reaches the run
                 next.run();
             }
         }
@@ -174,18 +302,19 @@ final class LessonViewModel {
 
     private void train(LessonAction.Train t) {
         LessonAction.Until until = t.until();
+        String before = status.get() == null || status.get().isEmpty() ? "" : status.get() + " ";
         if (until == null && t.steps() > 0) {
-            TrainingEvent.Step last = vm.runningProperty().get() ? vm.live().lastStep() : null;
+            TrainingEvent.Step last = vm.runningProperty().get() ? vm.session().live().lastStep() : null;
             until = new LessonAction.Until(Gauge.STEP, ">=", (last == null ? 0 : last.step()) + t.steps());
         }
         if (until == null) {
-            status.set("training");
+            status.set(before + "Training.");
             vm.train(null, e -> { });
             return;
         }
         LessonAction.Until u = until;
-        status.set("training until " + u.describe());
-        vm.train(u::reached, e -> status.set(String.format(Locale.ROOT, "paused at step %d: %s is %s", step(e),
+        status.set(before + "Training until " + u.describe() + ".");
+        vm.train(u::reached, e -> status.set(String.format(Locale.ROOT, "Paused at step %d: %s is %s.", step(e),
                 u.gauge().words(), PlotCanvas.label(u.gauge().value(e)))));
     }
 

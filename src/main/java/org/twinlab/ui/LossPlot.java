@@ -27,6 +27,11 @@ final class LossPlot extends PlotCanvas {
         redraw();
     }
 
+    /** Whether the last redraw used a log axis (false where the loss goes to 0 or below: the view's box says so). */
+    boolean logShown() {
+        return lastLog;
+    }
+
     void setLog(boolean log) {
         this.log = log;
         redraw();

@@ -46,7 +46,7 @@ public final class MainWindow extends StackPane implements Navigator {
     public MainWindow(WorkbenchViewModel vm, WorkbenchView workbench, Consumer<String> showDocument) {
         this.workbench = workbench;
         runsModel = new RunsViewModel(vm);
-        compareModel = new CompareViewModel();
+        compareModel = new CompareViewModel(vm.tasks());
         banner = new PastRunBanner(vm, this);
         runs = new RunsView(runsModel, this);
         compare = new CompareView(compareModel, this);

@@ -35,9 +35,9 @@ final class ObjectiveHelp {
             case INVARIANCE_ONLY -> "L = \u03a3\u1d62 (1 \u2212 C\u1d62\u1d62)\u00b2";
             case REDUNDANCY_ONLY -> "L = \u03bb \u03a3\u1d62 \u03a3\u2c7c\u2260\u1d62 C\u1d62\u2c7c\u00b2";
             case CROSS_ENTROPY -> "L = \u2212log \u03a3\u1d62 exp(C\u1d62\u1d62/\u03c4) + \u03bb log \u03a3\u1d62 \u03a3\u2c7c\u2260\u1d62 exp(max(C\u1d62\u2c7c, 0)/\u03c4)";
-            case INFONCE -> "L = \u2212\u03a3_b s(z\u1d2c_b, z\u1d2e_b)/\u03c4 + \u03a3_b log \u03a3_b\u2032\u2260b exp(s(z\u1d2c_b, z\u1d2e_b\u2032)/\u03c4)";
-            case COSINE_PREDICTOR -> "L = \u2212\u00bd \u03a3_b [s(p(z\u1d2c_b), sg(z\u1d2e_b)) + s(p(z\u1d2e_b), sg(z\u1d2c_b))]";
-            case COSINE -> "L = \u2212\u03a3_b s(z\u1d2c_b, z\u1d2e_b)";
+            case INFONCE -> "L = \u2212\u03a3\u2099 s(z\u1d2c\u2099, z\u1d2e\u2099)/\u03c4 + \u03a3\u2099 log \u03a3\u2099\u2032\u2260b exp(s(z\u1d2c\u2099, z\u1d2e\u2099\u2032)/\u03c4)";
+            case COSINE_PREDICTOR -> "L = \u2212\u00bd \u03a3\u2099 [s(p(z\u1d2c\u2099), sg(z\u1d2e\u2099)) + s(p(z\u1d2e\u2099), sg(z\u1d2c\u2099))]";
+            case COSINE -> "L = \u2212\u03a3\u2099 s(z\u1d2c\u2099, z\u1d2e\u2099)";
             case IMAX -> "L = log|C(Z\u1d2c \u2212 Z\u1d2e)| \u2212 log|C(Z\u1d2c + Z\u1d2e)|";
         };
     }

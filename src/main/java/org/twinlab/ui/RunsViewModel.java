@@ -54,7 +54,7 @@ public final class RunsViewModel {
 
     public RunsViewModel(WorkbenchViewModel workbench) {
         this.workbench = workbench;
-        root.set(workbench.service().runRoot());
+        root.set(workbench.session().runRoot());
         query.addListener(o -> refilter());
         root.addListener((o, was, now) -> reload());
     }
@@ -66,7 +66,7 @@ public final class RunsViewModel {
         loading.set(true);
         status.set("reading " + dir + "\u2026");
         long t0 = System.nanoTime();
-        Background.run("runs", () -> {
+        workbench.tasks().submit("runs", () -> {
             lastLoadThread = Thread.currentThread().getName();
             List<RunEntry> list = RunHistory.list(dir);
             // a damaged run without settings says nothing about which settings vary
@@ -123,7 +123,7 @@ public final class RunsViewModel {
     /** Writes the name, tags (separated by spaces or commas) and note of a run to its meta.json, then re-reads the list. */
     public void saveMeta(RunEntry e, String name, String tags, String note, Consumer<String> problem) {
         RunMeta meta = new RunMeta(name, List.of(tags.split("[,\\s]+")), note);
-        Background.run("meta", () -> {
+        workbench.tasks().submit("meta", () -> {
             RunFolder.open(e.dir()).writeMeta(meta);
             return meta;
         }, m -> {
@@ -143,7 +143,7 @@ public final class RunsViewModel {
      */
     public void toTrash(List<RunEntry> runs, Consumer<List<RunEntry>> noTrash, Consumer<String> problem) {
         Trash t = trash;
-        Background.run("trash", () -> {
+        workbench.tasks().submit("trash", () -> {
             List<RunEntry> left = new ArrayList<>();
             for (RunEntry e : runs) {
                 if (RunRemoval.toTrash(e.dir(), t) == null) {
@@ -164,7 +164,7 @@ public final class RunsViewModel {
 
     /** Deletes runs for good (the person confirmed it: there is no trash here). */
     public void deleteForever(List<RunEntry> runs, Consumer<String> problem) {
-        Background.run("delete", () -> {
+        workbench.tasks().submit("delete", () -> {
             for (RunEntry e : runs) {
                 RunRemoval.deleteForever(e.dir());
             }
@@ -177,7 +177,7 @@ public final class RunsViewModel {
 
     /** Reads a run back and replays it into the panels as a past run; {@code shown} runs once they show it. */
     public void open(RunEntry e, Runnable shown, Consumer<String> problem) {
-        Background.run("open-run", () -> {
+        workbench.tasks().submit("open-run", () -> {
             LiveRun live = new LiveRun();
             RunReplay.into(live, RunHistory.load(e.dir()), true);
             return new PastRun(RunHistory.read(e.dir()), live);

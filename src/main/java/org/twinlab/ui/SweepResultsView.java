@@ -48,9 +48,12 @@ final class SweepResultsView extends VBox {
     private final VBox pc;
     private SweepResultsModel model;
 
-    SweepResultsView(Navigator nav) {
+    private final TaskExecutor tasks;
+
+    SweepResultsView(Navigator nav, TaskExecutor tasks) {
         super(8);
         this.nav = nav;
+        this.tasks = tasks;
         setPadding(new Insets(0, 0, 0, 8));
         metric.getItems().setAll(SweepResults.METRICS.keySet());
         metric.setValue("linearTop1");
@@ -215,7 +218,7 @@ final class SweepResultsView extends VBox {
         }
         if (model.study() != null) {
             Chart bars = model.studyChart();
-            Background.run("sweep-png", () -> {
+            tasks.submit("sweep-png", () -> {
                 Path f = dir.resolve(SweepFigures.STUDY_CHART);
                 Charts.write(bars, f, SweepFigures.WIDE);
                 return f;
@@ -226,7 +229,7 @@ final class SweepResultsView extends VBox {
         Map<String, Chart> all = model.charts(m);
         WritableImage pc = parallel.canvas().snapshot(null, null);
         java.awt.image.BufferedImage pcImage = SwingFXUtils.fromFXImage(pc, null);
-        Background.run("sweep-png", () -> {
+        tasks.submit("sweep-png", () -> {
             List<Path> files = new ArrayList<>();
             for (Map.Entry<String, Chart> e : all.entrySet()) {
                 Path f = dir.resolve(m + "-vs-" + e.getKey() + ".png");

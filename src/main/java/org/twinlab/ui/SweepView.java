@@ -65,7 +65,7 @@ final class SweepView extends BorderPane {
         this.model = model;
         this.workbench = workbench;
         this.nav = nav;
-        results = new SweepResultsView(nav);
+        results = new SweepResultsView(nav, workbench.tasks());
         setPadding(new Insets(8));
         ScrollPane left = new ScrollPane(form());
         left.setFitToWidth(true);

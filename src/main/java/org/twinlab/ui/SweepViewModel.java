@@ -79,12 +79,16 @@ public final class SweepViewModel {
 
     /** The sweep as typed over the form's settings, or null with {@link #problemProperty()} saying why. */
     SweepSpec spec() {
-        TrainConfig base = workbench.config();
-        if (base == null) {
+        TrainConfig form = workbench.config();
+        if (form == null) {
             problem.set("The form has a problem: " + workbench.startBlockedReason().get());
             return null;
         }
         Study st = study.get();
+        // each run is named after the sweep and its values ("sweep lambda=0.01"), never after a name left in the form
+        TrainConfig.Builder named = form.toBuilder();
+        named.name = st != null ? st.key() : "sweep";
+        TrainConfig base = named.build();
         if (st != null) {
             Dataset data = workbench.datasetProperty().get();
             if (data == null) {
@@ -149,8 +153,8 @@ public final class SweepViewModel {
         }
         plan.set(n + " run" + (n == 1 ? "" : "s") + ", estimating the time\u2026");
         Dataset data = workbench.datasetProperty().get();
-        Path root = workbench.service().runRoot();
-        Background.run("sweep-estimate", () -> {
+        Path root = workbench.session().runRoot();
+        workbench.tasks().submit("sweep-estimate", () -> {
             SweepRunner r = runner(SweepRunner.newFolder(root, "estimate"), s, data);
             return new double[] {r.plan().size(), r.estimatedSeconds()};
         }, v -> {
@@ -167,7 +171,7 @@ public final class SweepViewModel {
     }
 
     private SweepRunner runner(Path dir, SweepSpec s, Dataset inMemory) {
-        Path root = workbench.service().runRoot();
+        Path root = workbench.session().runRoot();
         return SweepRunner.create(dir, s, "the Twinlab window")
                 .datasets(name -> inMemory != null && name.equals(inMemory.name()) ? inMemory : DatasetCatalog.open(name))
                 .history(List.of(root));
@@ -179,7 +183,7 @@ public final class SweepViewModel {
         if (s == null || running.get() || workbench.busyProperty().get()) {
             return; // one training at a time: not beside a run of the Workbench
         }
-        Path dir = SweepRunner.newFolder(workbench.service().runRoot(), s.study().isEmpty() ? "sweep" : s.study());
+        Path dir = SweepRunner.newFolder(workbench.session().runRoot(), s.study().isEmpty() ? "sweep" : s.study());
         launch(runner(dir, s, workbench.datasetProperty().get()), failed);
     }
 
@@ -189,7 +193,7 @@ public final class SweepViewModel {
             return;
         }
         try {
-            launch(SweepRunner.resume(dir, "the Twinlab window").history(List.of(workbench.service().runRoot())), failed);
+            launch(SweepRunner.resume(dir, "the Twinlab window").history(List.of(workbench.session().runRoot())), failed);
         } catch (IllegalArgumentException e) {
             failed.accept(e.getMessage());
         }
@@ -206,7 +210,7 @@ public final class SweepViewModel {
         r.listener(new Follower());
         refreshResults(); // the results area names the sweep (and shows a resumed sweep's earlier runs) at once
         shown = r.dir();
-        Background.run("sweep", r::run, o -> ended(o.state() + ": " + o.finished() + " of " + o.total() + " runs with a result",
+        workbench.tasks().submit("sweep", r::run, o -> ended(o.state() + ": " + o.finished() + " of " + o.total() + " runs with a result",
                 true), m -> {
                     // a sweep that failed may never have held its folder (another process's lock): write nothing there
                     ended("failed: " + m, false);
@@ -283,7 +287,7 @@ public final class SweepViewModel {
         SweepRunner r = runner;
         if (r != null) {
             long mine = ++resultsGeneration;
-            Background.run("sweep-results", () -> {
+            workbench.tasks().submit("sweep-results", () -> {
                 Table t = r.results();
                 // only once a run has ended: before, the folder is the runner's to create (it must be new or empty)
                 if (last && !r.spec().study().isEmpty() && t.rowCount() > 0) {
@@ -302,7 +306,7 @@ public final class SweepViewModel {
 
     /** Shows the results of a sweep folder made earlier (here or by {@code twinlab sweep}). */
     public void open(Path dir, Consumer<String> failed) {
-        Background.run("sweep-open", () -> {
+        workbench.tasks().submit("sweep-open", () -> {
             SweepRunner r = SweepRunner.resume(dir, "reading its results");
             return new SweepResultsModel(dir, r.spec(), r.results());
         }, m -> {

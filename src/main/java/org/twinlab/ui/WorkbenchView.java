@@ -93,6 +93,12 @@ public final class WorkbenchView extends StackPane {
     /** The panels by the names lesson files use. */
     final Map<String, Node> panels = new LinkedHashMap<>();
     private final Label lossFormula = new Label();
+    /** The loss plot's log box: unticked and disabled while the chart must be linear (a loss at 0 or below). */
+    final CheckBox logScale = new CheckBox("log scale");
+    /** The panel that fills the stage in focus mode (null: the usual layout). */
+    private Node focused;
+    /** The panels on screen, in order: keys 1-5 name them. */
+    private List<Node> shownPanels = List.of();
     private final Label smoothingValue = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     final Label progressText = new Label("ready");
@@ -109,6 +115,8 @@ public final class WorkbenchView extends StackPane {
      */
     private static final long REDRAW_NANOS = 100_000_000L;
     private final PulseMonitor pulses = new PulseMonitor();
+    /** The status bar's words, computed on the clock (tested without a window). */
+    final StatusBarModel status = new StatusBarModel();
     private long seenVersion = -1;
     private LiveRun seenRun;
     private TrainingEvent.Correlation seenCorrelation;
@@ -140,6 +148,21 @@ public final class WorkbenchView extends StackPane {
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
         grid.setMinSize(0, 0);
+        // a click on a panel's title focuses the panel (and a second click gives the layout back)
+        grid.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != grid; n = n.getParent()) {
+                if (n.getStyleClass().contains("panel-title")) {
+                    Node panel = n;
+                    while (panel.getParent() != null && panel.getParent() != grid) {
+                        panel = panel.getParent();
+                    }
+                    if (panel.getParent() == grid) {
+                        focus(panel);
+                    }
+                    return;
+                }
+            }
+        });
         VBox center = new VBox(notifications, grid);
         VBox.setVgrow(grid, Priority.ALWAYS);
         center.setMinSize(0, 0);
@@ -165,7 +188,7 @@ public final class WorkbenchView extends StackPane {
             }
         });
         vm.field(Settings.OBJECTIVE).addListener(o -> showLossFormula());
-        heatmap.setOnRegionChange((r, c) -> vm.service().control().setRegion(r, c));
+        heatmap.setOnRegionChange((r, c) -> vm.session().setRegion(r, c));
         heatmap.setOnStep(this::markStep);
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -195,6 +218,10 @@ public final class WorkbenchView extends StackPane {
         start.disableProperty().bind(vm.canStart().not());
         pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> vm.togglePause());
+        // the wider of its two words sets its width: the toolbar does not shift when Pause becomes Resume
+        pause.fontProperty().addListener((o, a, f) -> widestOf(pause, "Pause", "Resume"));
+        pause.paddingProperty().addListener((o, a, p) -> widestOf(pause, "Pause", "Resume"));
+        widestOf(pause, "Pause", "Resume");
         // nothing to pause or step once a stop is asked for: the run is saving its checkpoint
         pause.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
         step.setOnAction(e -> vm.step());
@@ -234,7 +261,10 @@ public final class WorkbenchView extends StackPane {
             item.disableProperty().bind(vm.runningProperty());
             presets.getItems().add(item);
         }
-        file.getItems().addAll(save, open, new SeparatorMenuItem(), presets);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> quit());
+        file.getItems().addAll(save, open, new SeparatorMenuItem(), presets, new SeparatorMenuItem(), quit);
         MenuItem builtIn = new MenuItem("Barlow Twins (built in)");
         builtIn.setOnAction(e -> openLesson(Lesson.builtIn()));
         MenuItem openLesson = new MenuItem("Open a lesson file\u2026");
@@ -275,6 +305,33 @@ public final class WorkbenchView extends StackPane {
                 lessonMenu, blocked, spacer, presenter);
     }
 
+    /** File ▸ Quit: closes the window as its close box does (a run stops and saves its checkpoint first). */
+    void quit() {
+        if (getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        javafx.stage.Window w = getScene().getWindow();
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        w.fireEvent(close);
+        if (!close.isConsumed()) {
+            w.hide();
+        }
+    }
+
+    /** Fixes a button's width to that of its widest text. */
+    static void widestOf(ButtonBase b, String... texts) {
+        double w = 0;
+        for (String t : texts) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+            probe.setFont(b.getFont());
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        Insets in = b.getPadding() == null ? Insets.EMPTY : b.getPadding();
+        double width = Math.ceil(w + in.getLeft() + in.getRight() + 4);
+        b.setMinWidth(width);
+        b.setPrefWidth(width);
+    }
+
     private void shortcut(ButtonBase b, String what, KeyCodeCombination keys) {
         shortcuts.put(keys, b);
         b.setTooltip(new Tooltip(what + " (" + keysText(keys) + ")"));
@@ -295,6 +352,7 @@ public final class WorkbenchView extends StackPane {
     void installShortcuts(Scene scene) {
         shortcuts.forEach((keys, b) -> scene.getAccelerators().put(keys, b::fire));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::lessonKeys);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::focusKeys);
     }
 
     /** PageDown/PageUp always move a lesson; Right/Left too when no field or slider wants the arrows. */
@@ -337,9 +395,14 @@ public final class WorkbenchView extends StackPane {
     }
 
     private VBox lossPanel() {
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = logScale;
         log.setSelected(true);
-        log.selectedProperty().addListener((o, a, b) -> loss.setLog(b));
+        log.selectedProperty().addListener((o, a, b) -> {
+            if (!log.isDisabled()) {
+                wantLog = b;
+                loss.setLog(b);
+            }
+        });
         Slider smoothing = new Slider(0, 0.99, 0.6);
         smoothing.setMinWidth(60);
         smoothingValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -368,6 +431,26 @@ public final class WorkbenchView extends StackPane {
         showLossFormula();
         return box;
     }
+
+    /** The box tells the truth: a chart drawn linear (the cosine objectives go below 0) shows it unticked. */
+    private void showLogPossible() {
+        boolean possible = loss.logShown() || !wantLog;
+        if (possible == !logScale.isDisabled()) {
+            return;
+        }
+        if (!possible) {
+            logScale.setDisable(true);
+            logScale.setSelected(false);
+            logScale.setTooltip(new Tooltip("This loss goes to 0 or below: the chart is linear"));
+        } else {
+            logScale.setSelected(wantLog);
+            logScale.setDisable(false);
+            logScale.setTooltip(null);
+        }
+    }
+
+    /** What the lecturer chose for the log box, kept while the box must stay unticked. */
+    private boolean wantLog = true;
 
     /** The loss written out for the run on screen, or for the objective the form holds. */
     private void showLossFormula() {
@@ -409,9 +492,17 @@ public final class WorkbenchView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
+        progress.progressProperty().bind(status.progress);
+        progressText.textProperty().bind(status.activity);
+        speed.textProperty().bind(status.speed);
+        stepText.textProperty().bind(status.stepText);
+        device.textProperty().bind(status.device);
+        memory.textProperty().bind(status.memory);
+        runName.textProperty().bind(status.runName);
+        status.runFolder.addListener((o, a, f) -> runName.setTooltip(f == null ? null : new Tooltip(f)));
         vm.stoppingProperty().addListener((o, a, b) -> {
             if (b) {
-                progressText.setText("stopping\u2026");
+                status.activity.set("stopping\u2026");
             }
         });
         return bar;
@@ -449,23 +540,24 @@ public final class WorkbenchView extends StackPane {
     }
 
     /**
-     * One panel fills the grid; two share it side by side; three: the first on the left, two stacked; four:
-     * 2 x 2, or in presenter mode C the whole height of the left half (a projector's rows are few and C is
-     * what a class watches) with loss, probe and embeddings stacked on the right. Spans are always given:
-     * a node keeps the span of its last placement otherwise.
+     * One panel fills the grid (and in focus mode the focused one alone); two share it side by side; three:
+     * the first on the left, two stacked; four: 2 x 2. Spans are always given: a node keeps the span of its
+     * last placement otherwise.
      */
     private void layoutPanels(List<Node> shown) {
+        shownPanels = List.copyOf(shown);
         grid.getChildren().clear();
         grid.getColumnConstraints().setAll(percentColumn(50), percentColumn(50));
-        int n = shown.size();
-        if (n == 4 && presenter.isSelected()) {
-            grid.getRowConstraints().setAll(percentRow(54), percentRow(23), percentRow(23));
-            grid.add(shown.get(0), 0, 0, 1, 3);
-            for (int i = 1; i < 4; i++) {
-                grid.add(shown.get(i), 1, i - 1, 1, 1);
-            }
+        if (focused != null && shown.contains(focused)) {
+            // focus mode: the one panel fills the stage
+            grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
+            grid.add(focused, 0, 0, 2, 2);
             return;
         }
+        focused = null;
+        int n = shown.size();
+        // presenter mode too: 2 x 2 (three stacked on the right left the probe and PCA plots 60-100 px strips
+        // at 1280x800, while C, as wide as half the window, could not use the height it was given)
         grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
         for (int i = 0; i < n; i++) {
             Node p = shown.get(i);
@@ -475,6 +567,44 @@ public final class WorkbenchView extends StackPane {
                 case 3 -> grid.add(p, i == 0 ? 0 : 1, i == 0 ? 0 : i - 1, 1, i == 0 ? 2 : 1);
                 default -> grid.add(p, i % 2, i / 2, 1, 1);
             }
+        }
+    }
+
+    /**
+     * Focus mode: {@code panel} alone fills the panels' area (keys 1-5, or a click on its title); null, or the
+     * same panel again, gives the layout back (Esc).
+     */
+    void focus(Node panel) {
+        focused = panel == focused ? null : panel;
+        arrange();
+    }
+
+    /** The panel focus mode shows, or null. */
+    Node focused() {
+        return focused;
+    }
+
+    /** Keys 1-5 focus the n-th panel on screen, Esc leaves focus mode (before Esc's Stop), when no field has the keyboard. */
+    private void focusKeys(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || !isVisible() || getScene() == null) {
+            return;
+        }
+        Node owner = getScene().getFocusOwner();
+        if (owner instanceof TextInputControl || owner instanceof Spinner || owner instanceof ComboBoxBase) {
+            return;
+        }
+        if (e.getCode() == KeyCode.ESCAPE && focused != null) {
+            focus(null);
+            e.consume();
+            return;
+        }
+        int k = e.getCode().isDigitKey() ? e.getCode().getCode() - KeyCode.DIGIT1.getCode() : -1;
+        if (e.getCode().isKeypadKey() && e.getCode().getName().startsWith("Numpad")) {
+            k = e.getCode().getCode() - KeyCode.NUMPAD1.getCode();
+        }
+        if (k >= 0 && k < 5 && k < shownPanels.size()) {
+            focus(shownPanels.get(k));
+            e.consume();
         }
     }
 
@@ -501,6 +631,9 @@ public final class WorkbenchView extends StackPane {
         } else if (on) {
             size = 18;
         }
+        // the lesson's column takes at most 30% of the window: at 1280 px its panels keep room for C and its labels
+        double sceneWidth = getScene() == null ? 1280 : getScene().getWidth();
+        lessonView.setPrefWidth(Math.min(380 * Math.min(size / 13, 1.5), Math.max(260, 0.3 * sceneWidth)));
         if (size == fontSize && on == presenter.isSelected() && getStyle().contains(size + "px")) {
             return;
         }
@@ -508,7 +641,6 @@ public final class WorkbenchView extends StackPane {
         double s = size / 13;
         setStyle("-fx-font-size: " + size + "px;");
         config.setPrefWidth(360 * Math.min(s, 1.3)); // the settings column keeps its labels readable
-        lessonView.setPrefWidth(380 * Math.min(s, 1.5));
         for (PlotCanvas p : new PlotCanvas[] {loss, rate, probe, scatter}) {
             p.setFontSize(12 * s);
         }
@@ -533,15 +665,24 @@ public final class WorkbenchView extends StackPane {
             loss.setRun(run);
             rate.setRun(run);
             heatmap.setRun(run);
-            heatmap.clear(vm.runningProperty().get() ? "waiting for the first step\u2026" : HeatmapView.WAITING);
+            boolean own = vm.source().showsSession();
+            heatmap.clear(own && vm.runningProperty().get() ? "waiting for the first step\u2026"
+                    : own || lessons.step.get() == null ? HeatmapView.WAITING : "This screen's button starts its run");
             probe.setResults(List.of(), 1);
             scatter.setEmbedding(null);
-            if (!vm.runningProperty().get()) {
+            if (!vm.runningProperty().get() || !vm.source().showsSession()) {
                 clearStatus();
             }
         }
         long v = run.version();
-        if (v == seenVersion || now - lastPlotNanos < REDRAW_NANOS) {
+        if (now - lastPlotNanos < REDRAW_NANOS) {
+            return;
+        }
+        if (v == seenVersion) {
+            if (run.started.get() != null) {
+                status(run, now); // a probe phase's seconds go on without events
+            }
+            lastPlotNanos = now;
             return;
         }
         seenVersion = v;
@@ -552,6 +693,7 @@ public final class WorkbenchView extends StackPane {
             heatmap.show(c);
         }
         loss.redraw();
+        showLogPossible();
         rate.redraw();
         TrainingEvent.Started started = run.started.get();
         if (run.probes.size() != seenProbes) {
@@ -569,48 +711,18 @@ public final class WorkbenchView extends StackPane {
             notifications.show(n.message()); // a warning: it stays until read
         }
         showLossFormula();
-        status(run, started);
+        status(run, now);
     }
 
     private void clearStatus() {
-        progress.setProgress(0);
-        progressText.setText("ready");
-        speed.setText("");
-        stepText.setText("");
-        memory.setText("");
-        runName.setText("");
-        runName.setTooltip(null);
+        status.clear();
     }
 
-    private void status(LiveRun run, TrainingEvent.Started started) {
-        TrainingEvent.Step s = run.lastStep();
+    private void status(LiveRun run, long now) {
+        status.update(run, vm.stoppingProperty().get(), now);
         TrainingEvent.State st = run.state.get();
-        if (started != null) {
-            device.setText(started.device());
-            runName.setText("run: " + RunFolder.displayName(started.config()));
-            runName.setTooltip(started.runFolder() == null ? null : new Tooltip(started.runFolder()));
-        }
-        if (s != null && started != null) {
-            double frac = (double) s.step() / started.totalSteps();
-            progress.setProgress(frac);
-            long eta = org.twinlab.train.Eta.seconds(started, s);
-            progressText.setText(String.format(Locale.ROOT, "%.0f%%  ETA %d:%02d", 100 * frac, eta / 60, eta % 60));
-            speed.setText(String.format(Locale.ROOT, "%.0f pairs/s", s.pairsPerSecond()));
-            stepText.setText(String.format(Locale.ROOT, "step %d, epoch %.2f", s.step(), s.epoch()));
-            memory.setText(Double.isNaN(s.residentMegabytes()) ? "" : String.format(Locale.ROOT, "%.0f MB", s.residentMegabytes()));
-        } else if (started != null) {
-            progressText.setText("probing the baselines\u2026");
-        }
-        // the step a state names is where it began; after single steps the last step is the one on screen
-        int at = s != null ? s.step() : st != null ? st.step() : 0;
         if (st != null && st.state().isTerminal()) {
-            String how = st.state().word() + " at step " + st.step();
-            progressText.setText(how);
-            heatmap.markEnded("the run " + how);
-        } else if (vm.stoppingProperty().get()) {
-            progressText.setText("stopping\u2026");
-        } else if (st != null && st.state() == RunState.PAUSED) {
-            progressText.setText("paused at step " + at);
+            heatmap.markEnded("the run " + status.activity.get());
         }
     }
 

@@ -21,7 +21,7 @@ import org.twinlab.util.Choice;
 class ObjectivesWindowTest extends WindowFixture {
     @Override
     protected void configure() {
-        vm.service().probes(false); // steps only: the probes are another test's
+        vm.session().probes(false); // steps only: the probes are another test's
     }
 
     @Test

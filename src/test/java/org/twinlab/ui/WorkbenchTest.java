@@ -59,7 +59,7 @@ class WorkbenchTest extends WindowFixture {
         assertTrue(vm.live().probes().stream().anyMatch(p -> p.encoder().equals(ProbeResult.PIXELS)));
         assertEquals(0.01, vm.live().lastStep().lambda(), 1e-12, "lambda typed in the field reached the loop");
         assertTrue(vm.config() != null && vm.config().batchSize() == 64);
-        assertTrue(vm.service().runFolder().getFileName().toString().endsWith("-lecture-demo"), "the typed name names the folder");
+        assertTrue(vm.session().runFolder().getFileName().toString().endsWith("-lecture-demo"), "the typed name names the folder");
         waitFor("the run's name in the status bar", 10, () -> view.runName.getText().equals("run: lecture demo"));
         snapshot("workbench-training");
 
@@ -107,7 +107,7 @@ class WorkbenchTest extends WindowFixture {
         waitFor("the run to stop", 60, () -> !vm.runningProperty().get());
         assertEquals(RunState.STOPPED, vm.live().state.get().state());
         waitFor("the status", 10, () -> view.progressText.getText().equals("stopped at step " + (pausedAt + 3)));
-        Path folder = vm.service().runFolder();
+        Path folder = vm.session().runFolder();
         assertNotNull(folder);
         assertTrue(Files.isRegularFile(folder.resolve("checkpoint/checkpoint.json")), "stopping keeps a checkpoint");
         assertTrue(view.pulses().maxGapMillis() > 0);
@@ -130,7 +130,7 @@ class WorkbenchTest extends WindowFixture {
                 "one-channel data: the colour operations are off");
         assertFalse(colourRow("brightness").isDisabled(), "brightness acts on gray images too");
         WindowTests.smallRun(robot, vm, 2);
-        robot.interact(() -> vm.service().probes(false));
+        robot.interact(() -> vm.session().probes(false));
         robot.clickOn(view.start);
         waitFor("the run to end", 180, () -> !vm.runningProperty().get() && vm.live().stepCount() == 2);
         waitFor("C", 10, () -> view.heatmap.shown() != null);
@@ -302,7 +302,7 @@ class WorkbenchTest extends WindowFixture {
         waitFor("a few steps", 120, () -> vm.live().stepCount() >= 2);
         robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertEquals(RunState.STOPPED, vm.live().state.get().state(), "the close request waited for the run to stop");
-        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("checkpoint/checkpoint.json")));
-        assertTrue(Files.isRegularFile(vm.service().runFolder().resolve("summary.json")));
+        assertTrue(Files.isRegularFile(vm.session().runFolder().resolve("checkpoint/checkpoint.json")));
+        assertTrue(Files.isRegularFile(vm.session().runFolder().resolve("summary.json")));
     }
 }
