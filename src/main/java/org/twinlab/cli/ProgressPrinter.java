@@ -6,10 +6,10 @@ import org.twinlab.eval.ProbeResult;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.Eta;
 import org.twinlab.train.TrainingEvent;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingEventListener;
 
 /** A one-line progress bar with ETA and pairs per second on the terminal, redrawn at most 4 times a second. */
-final class ProgressPrinter implements TrainingListener {
+final class ProgressPrinter implements TrainingEventListener {
     private static final long REDRAW_NANOS = 250_000_000L;
     private final PrintWriter err;
     private final boolean bar;

@@ -21,7 +21,7 @@ import org.twinlab.model.Objective;
 import org.twinlab.train.RunState;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.TrainingEvent;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingEventListener;
 import org.twinlab.util.IoErrors;
 
 /**
@@ -311,7 +311,7 @@ public final class RunHistory {
      * Publishes a past run as the events it was made of (start, every step, the probes, the last C and
      * embedding, its end), so the window shows it through the same path as a live run.
      */
-    public static void replay(RunRecord r, TrainingListener to) {
+    public static void replay(RunRecord r, TrainingEventListener to) {
         TrainConfig c = r.entry().config();
         CsvFile m = r.metrics();
         int steps = m.size();

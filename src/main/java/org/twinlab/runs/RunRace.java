@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.twinlab.data.Dataset;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingEventListener;
 import org.twinlab.util.IoErrors;
 
 /**
@@ -123,7 +123,7 @@ public final class RunRace {
         return differing;
     }
 
-    public RunRace listener(int run, TrainingListener l) {
+    public RunRace listener(int run, TrainingEventListener l) {
         sessions.get(run).listener(l);
         return this;
     }

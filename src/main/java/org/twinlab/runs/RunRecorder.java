@@ -16,7 +16,7 @@ import java.util.Map;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.model.Objective;
 import org.twinlab.train.TrainingEvent;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingEventListener;
 import org.twinlab.util.IoErrors;
 
 /**
@@ -26,7 +26,7 @@ import org.twinlab.util.IoErrors;
  * changes.csv per live change, every correlation snapshot (correlation-history.bin) and the latest one, the embedding, and summary.json at the
  * end. Also keeps the summary in memory for the command line.
  */
-public final class RunRecorder implements TrainingListener {
+public final class RunRecorder implements TrainingEventListener {
     private static final long FLUSH_NANOS = 2_000_000_000L;
     static final String METRICS_TAIL = "lambda,learning_rate,pairs_per_second,elapsed_seconds,resident_mb";
     private final RunFolder folder;

@@ -15,8 +15,8 @@ import org.twinlab.train.RunState;
 import org.twinlab.train.Settings;
 import org.twinlab.train.SettingProblem;
 import org.twinlab.train.TrainConfig;
-import org.twinlab.train.Trainer;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingLoop;
+import org.twinlab.train.TrainingEventListener;
 import org.twinlab.util.IoErrors;
 
 /**
@@ -34,7 +34,7 @@ public final class RunSession implements AutoCloseable {
     private final Dataset dataset;
     private final RunLock lock;
     private final RunControl control;
-    private final Trainer trainer;
+    private final TrainingLoop trainer;
     private final RunRecorder recorder;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final int firstStep;
@@ -48,7 +48,7 @@ public final class RunSession implements AutoCloseable {
         this.lock = lock;
         this.firstStep = resume == null ? 0 : resume.step();
         this.recorder = new RunRecorder(folder);
-        this.trainer = new Trainer(config, dataset, control).listener(recorder)
+        this.trainer = new TrainingLoop(config, dataset, control).listener(recorder)
                 .checkpoints(c -> {
                     try {
                         recorder.flush(); // rows up to the checkpoint are on disk before it is
@@ -178,7 +178,7 @@ public final class RunSession implements AutoCloseable {
         return b.build();
     }
 
-    public RunSession listener(TrainingListener l) {
+    public RunSession listener(TrainingEventListener l) {
         trainer.listener(l);
         return this;
     }

@@ -4,7 +4,7 @@ package org.twinlab.train;
  * Times a window of steps of a run from its Step events: training time (the loop's own clock, which
  * leaves out pauses and probes) between the end of step {@code from} and the end of step {@code to}.
  */
-public final class StepTimer implements TrainingListener {
+public final class StepTimer implements TrainingEventListener {
     private final int from;
     private final int to;
     private double start = Double.NaN;

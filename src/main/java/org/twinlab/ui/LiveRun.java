@@ -5,14 +5,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.train.TrainingEvent;
-import org.twinlab.train.TrainingListener;
+import org.twinlab.train.TrainingEventListener;
 
 /**
  * What the window shows of a run, filled by the training thread and read by the FX thread on its own
  * clock: the latest of each event, and the metric curves as lock-free growing series. Listening costs
  * the loop a few stores per step; nothing is posted to the FX thread from here.
  */
-public final class LiveRun implements TrainingListener {
+public final class LiveRun implements TrainingEventListener {
     final MetricSeries step = new MetricSeries();
     final MetricSeries loss = new MetricSeries();
     /** One series per term of the objective, made when the run starts (its names are in {@link #started}). */

@@ -14,7 +14,7 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.StepTimer;
-import org.twinlab.train.Trainer;
+import org.twinlab.train.TrainingLoop;
 import org.twinlab.train.TrainingEvent;
 
 /**

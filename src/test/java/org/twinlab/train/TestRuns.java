@@ -104,7 +104,7 @@ public final class TestRuns {
     }
 
     /** Keeps every event, in order. */
-    public static final class Collector implements TrainingListener {
+    public static final class Collector implements TrainingEventListener {
         public final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
 
         @Override

@@ -17,13 +17,13 @@ import org.twinlab.data.DatasetCatalog;
 import org.twinlab.eval.ProbeResult;
 
 @org.twinlab.Slow
-class TrainerTest {
+class TrainingLoopTest {
     private static final Dataset SAMPLE = DatasetCatalog.open(DatasetCatalog.SAMPLE);
 
     @Test
     void aShortRunLowersTheLossAndPublishesEveryKindOfEvent() {
         TestRuns.Collector c = new TestRuns.Collector();
-        RunState end = new Trainer(TestRuns.small(40), SAMPLE, new RunControl()).listener(c).run();
+        RunState end = new TrainingLoop(TestRuns.small(40), SAMPLE, new RunControl()).listener(c).run();
         assertEquals(RunState.FINISHED, end);
         TrainingEvent.Started started = c.of(TrainingEvent.Started.class).get(0);
         assertEquals(40, started.totalSteps());
@@ -68,7 +68,7 @@ class TrainerTest {
         b.batchSize = 32;
         b.projectorWidth = 64;
         TestRuns.Collector c = new TestRuns.Collector();
-        assertEquals(RunState.FINISHED, new Trainer(b.build(), SAMPLE, new RunControl()).probes(false).listener(c).run());
+        assertEquals(RunState.FINISHED, new TrainingLoop(b.build(), SAMPLE, new RunControl()).probes(false).listener(c).run());
         List<TrainingEvent.Step> steps = c.of(TrainingEvent.Step.class);
         int atTen = steps.get(9).liveArrays();
         for (TrainingEvent.Step s : steps.subList(10, steps.size())) {
@@ -88,7 +88,7 @@ class TrainerTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch threeSteps = new CountDownLatch(3);
         Semaphore stepsDone = new Semaphore(0);
-        Trainer t = new Trainer(TestRuns.small(10_000), SAMPLE, control).probes(false).listener(c).listener(e -> {
+        TrainingLoop t = new TrainingLoop(TestRuns.small(10_000), SAMPLE, control).probes(false).listener(c).listener(e -> {
             if (e instanceof TrainingEvent.State s && s.state() == RunState.PAUSED) {
                 paused.countDown();
             }
@@ -120,7 +120,7 @@ class TrainerTest {
         TestRuns.Collector c = new TestRuns.Collector();
         TrainConfig.Builder b = TestRuns.small(6).toBuilder();
         b.warmupEpochs = 0; // the rate before the change is then the configured one
-        new Trainer(b.build(), SAMPLE, control).probes(false).listener(c).listener(e -> {
+        new TrainingLoop(b.build(), SAMPLE, control).probes(false).listener(c).listener(e -> {
             if (e instanceof TrainingEvent.Step s && s.step() == 3) {
                 control.setLambda(0.5);
                 control.setLearningRate(1e-4);
@@ -143,7 +143,7 @@ class TrainerTest {
         TrainConfig.Builder b = TestRuns.small(6).toBuilder();
         b.warmupEpochs = 1; // far longer than 6 steps: the rate would never reach the one set
         TrainConfig cfg = b.build();
-        new Trainer(cfg, SAMPLE, new RunControl()).probes(false).listener(c).run();
+        new TrainingLoop(cfg, SAMPLE, new RunControl()).probes(false).listener(c).run();
         List<TrainingEvent.Notice> notices = c.of(TrainingEvent.Notice.class);
         assertEquals(1, notices.size(), "" + notices);
         assertTrue(notices.get(0).message().endsWith("is as long as this 6-step run: it takes 3 steps instead"),
@@ -161,7 +161,7 @@ class TrainerTest {
         b.optimizer = OptimizerKind.SGD;
         b.learningRate = 1e12;
         TestRuns.Collector c = new TestRuns.Collector();
-        assertEquals(RunState.FAILED, new Trainer(b.build(), SAMPLE, new RunControl()).probes(false).listener(c).run());
+        assertEquals(RunState.FAILED, new TrainingLoop(b.build(), SAMPLE, new RunControl()).probes(false).listener(c).run());
         TrainingEvent.State s = c.of(TrainingEvent.State.class).get(c.of(TrainingEvent.State.class).size() - 1);
         assertEquals(RunState.FAILED, s.state());
         assertNotNull(s.message());
@@ -175,11 +175,11 @@ class TrainerTest {
         b.batchSize = 1;
         b.lambda = -1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(b.build(), SAMPLE, new RunControl()));
+                () -> new TrainingLoop(b.build(), SAMPLE, new RunControl()));
         assertTrue(e.getMessage().contains("batch size") && e.getMessage().contains("lambda"), e.getMessage());
         TrainConfig.Builder big = TestRuns.small(5).toBuilder();
         big.batchSize = 8192;
-        e = assertThrows(IllegalArgumentException.class, () -> new Trainer(big.build(), SAMPLE, new RunControl()));
+        e = assertThrows(IllegalArgumentException.class, () -> new TrainingLoop(big.build(), SAMPLE, new RunControl()));
         assertTrue(e.getMessage().contains("8000 training images"), e.getMessage());
     }
 
@@ -187,8 +187,8 @@ class TrainerTest {
     void theSameSeedGivesTheSameRun() {
         TestRuns.Collector a = new TestRuns.Collector();
         TestRuns.Collector b = new TestRuns.Collector();
-        new Trainer(TestRuns.small(4), SAMPLE, new RunControl()).probes(false).listener(a).run();
-        new Trainer(TestRuns.small(4), SAMPLE, new RunControl()).probes(false).listener(b).run();
+        new TrainingLoop(TestRuns.small(4), SAMPLE, new RunControl()).probes(false).listener(a).run();
+        new TrainingLoop(TestRuns.small(4), SAMPLE, new RunControl()).probes(false).listener(b).run();
         List<TrainingEvent.Step> sa = a.of(TrainingEvent.Step.class);
         List<TrainingEvent.Step> sb = b.of(TrainingEvent.Step.class);
         for (int i = 0; i < 4; i++) {

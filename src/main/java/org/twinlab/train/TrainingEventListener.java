@@ -5,6 +5,6 @@ package org.twinlab.train;
  * the loop: store the event and render it elsewhere.
  */
 @FunctionalInterface
-public interface TrainingListener {
+public interface TrainingEventListener {
     void onEvent(TrainingEvent event);
 }

@@ -38,13 +38,13 @@ import org.twinlab.model.TwinNetwork;
  * listeners and takes requests from a {@link RunControl} between steps. Checkpoints hold the whole
  * training state, so a resumed run continues exactly as if it had not stopped.
  */
-public final class Trainer {
+public final class TrainingLoop {
     /** Batches augmented ahead on a GPU. */
     static final int GPU_PREFETCH = 3;
     private final TrainConfig config;
     private final Dataset dataset;
     private final RunControl control;
-    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final List<TrainingEventListener> listeners = new ArrayList<>();
     private Checkpoint.Sink checkpoints;
     private Checkpoint.Source resume;
     private boolean baselines = true;
@@ -53,38 +53,38 @@ public final class Trainer {
     /** Steps done so far: a failure is reported at the step it happened, not where the run began. */
     private int stepsDone;
 
-    public Trainer(TrainConfig config, Dataset dataset, RunControl control) {
+    public TrainingLoop(TrainConfig config, Dataset dataset, RunControl control) {
         SettingProblem.throwIfAny(config.problems(dataset));
         this.config = config;
         this.dataset = dataset;
         this.control = control;
     }
 
-    public Trainer listener(TrainingListener l) {
+    public TrainingLoop listener(TrainingEventListener l) {
         listeners.add(l);
         return this;
     }
 
-    public Trainer checkpoints(Checkpoint.Sink sink, String folder) {
+    public TrainingLoop checkpoints(Checkpoint.Sink sink, String folder) {
         this.checkpoints = sink;
         this.runFolder = folder;
         return this;
     }
 
     /** Continue from a checkpoint. */
-    public Trainer resumeFrom(Checkpoint.Source source) {
+    public TrainingLoop resumeFrom(Checkpoint.Source source) {
         this.resume = source;
         return this;
     }
 
     /** Whether to probe the untrained encoder and the raw pixels before the first step. */
-    public Trainer baselines(boolean on) {
+    public TrainingLoop baselines(boolean on) {
         this.baselines = on;
         return this;
     }
 
     /** Whether to probe at all (benchmarks time training alone). */
-    public Trainer probes(boolean on) {
+    public TrainingLoop probes(boolean on) {
         this.probes = on;
         return this;
     }
@@ -418,7 +418,7 @@ public final class Trainer {
     }
 
     private void publish(TrainingEvent e) {
-        for (TrainingListener l : listeners) {
+        for (TrainingEventListener l : listeners) {
             l.onEvent(e);
         }
     }
