@@ -42,8 +42,8 @@ class ReportBrowserTest {
         BufferedImage img = ImageIO.read(shot.toFile());
         assertEquals(1280, img.getWidth());
         assertEquals(2000, img.getHeight());
-        // the first series colour (the loss curve, the linear probe) is drawn only inside the figures
-        int blue = Palette.categoryRgb(0);
+        // the invariance term's colour (its loss curve, the first figure) is drawn only inside the figures
+        int blue = Palette.lossTerm(0).getRGB() & 0xffffff;
         int hits = 0;
         for (int y = 0; y < img.getHeight(); y += 2) {
             for (int x = 0; x < img.getWidth(); x += 2) {
