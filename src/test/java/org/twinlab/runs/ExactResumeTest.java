@@ -109,7 +109,7 @@ class ExactResumeTest {
         List<TrainingEvent.Notice> notes = events.of(TrainingEvent.Notice.class);
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).message().contains("no optimizer state"), notes.get(0).message());
-        assertEquals("finished", Json.GSON.fromJson(Files.readString(first.folder().file(RunFolder.SUMMARY)),
+        assertEquals(org.twinlab.train.RunState.FINISHED, Json.GSON.fromJson(Files.readString(first.folder().file(RunFolder.SUMMARY)),
                 RunSummary.class).state());
     }
 
