@@ -46,12 +46,13 @@ public final class PulseMonitor {
 
     /** The gap that {@code fraction} of all gaps are at most, e.g. 0.99. */
     public double percentileMillis(double fraction) {
-        if (count == 0) {
+        int n = count; // once: the FX thread keeps counting pulses while another thread reads
+        if (n == 0) {
             return 0;
         }
-        long[] sorted = Arrays.copyOf(gaps, count);
+        long[] sorted = Arrays.copyOf(gaps, n);
         Arrays.sort(sorted);
-        return sorted[Math.min(count - 1, (int) Math.ceil(fraction * count) - 1)] / 1e6;
+        return sorted[Math.max(0, Math.min(n - 1, (int) Math.ceil(fraction * n) - 1))] / 1e6;
     }
 
     /** How many gaps were longer than {@code millis}. */
