@@ -50,6 +50,19 @@ final class Controls {
         return l;
     }
 
+    /** A row whose control needs the whole width (a choice of long names): the label above it. */
+    static Label rowAbove(GridPane g, String label, Node control) {
+        int r = g.getRowCount();
+        Label l = new Label(label);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        g.add(l, 0, r, 2, 1);
+        g.add(control, 0, r + 1, 2, 1);
+        if (control instanceof Region c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+        return l;
+    }
+
     /** A slider with its value beside it. */
     static HBox slider(double min, double max, double value, String format, DoubleConsumer onChange) {
         Slider s = new Slider(min, max, value);

@@ -71,6 +71,7 @@ final class CorrelationTimeline extends VBox {
         play.setTooltip(new Tooltip("Play C's history from here (Space)"));
         speed.setTooltip(new Tooltip("Snapshots a second while playing"));
         latest.setTooltip(new Tooltip("Back to the run's latest C"));
+        where.setTooltip(new Tooltip(" "));
         slider.setTooltip(new Tooltip("Drag to any snapshot of C; the arrow keys step one snapshot"));
         play.setOnAction(e -> togglePlay());
         latest.setOnAction(e -> follow());
@@ -98,7 +99,7 @@ final class CorrelationTimeline extends VBox {
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {play, speed, latest}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        where.setMinWidth(0); // in a narrow panel the step label gives way, not the panel beside it
+        where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox controls = new HBox(6, play, speed, latest, where);
         controls.setMinWidth(0);
         setMinWidth(0);
@@ -256,10 +257,12 @@ final class CorrelationTimeline extends VBox {
     private void label() {
         int n = count();
         if (pinned >= 0 && pinned < history.snapshots().size()) {
-            where.setText(String.format(Locale.ROOT, "step %d  (%d/%d)", history.snapshots().get(pinned).step(),
-                    pinned + 1, n));
+            // short: the title says the step; this says where in the history it is
+            where.setText(String.format(Locale.ROOT, "%d/%d", pinned + 1, n));
         } else {
-            where.setText(n == 0 ? " " : String.format(Locale.ROOT, "latest  (%d)", n));
+            where.setText(n == 0 ? " " : String.format(Locale.ROOT, "%d/%d", n, n));
         }
+        where.getTooltip().setText(pinned >= 0 ? "snapshot " + (pinned + 1) + " of " + n + " shown"
+                : "following the run: its latest of " + n + " snapshots");
     }
 }

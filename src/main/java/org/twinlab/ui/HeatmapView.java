@@ -38,7 +38,9 @@ import org.twinlab.train.TrainingEvent;
 public final class HeatmapView extends VBox {
     static final String WAITING = "Press Start to watch C turn into the identity";
     private final ImageView image = new ImageView();
-    private final StackPane holder = new StackPane(image);
+    /** The value under the pointer, over the picture's corner: it takes no row of the panel. */
+    private final Label hover = new Label(" ");
+    private final StackPane holder = new StackPane(image, hover);
     private final ColourBar legend = new ColourBar();
     static final String TITLE = "C: view A's features against view B's";
     private final Label title = new Label(TITLE);
@@ -46,14 +48,20 @@ public final class HeatmapView extends VBox {
     final CorrelationTimeline timeline = new CorrelationTimeline();
     private java.util.function.Consumer<Double> onStep = s -> { };
     private final Label info = new Label(WAITING);
-    private final Label hover = new Label(" ");
     private final Label stats = new Label(" ");
     private final Histogram diagonal = new Histogram("diagonal C\u1d62\u1d62", Palette.DIAGONAL);
     private final Histogram offDiagonal = new Histogram("off-diagonal C\u1d62\u2c7c", Palette.OFF_DIAGONAL);
     final GaugePlot rank = new GaugePlot("effective rank", r -> r.effectiveRank, true);
     final GaugePlot spread = new GaugePlot("spread", r -> r.spread, false);
-    /** Beside the matrix: the collapse gauges over the run, then the histograms of this snapshot. */
-    private final VBox gauges = new VBox(6, rank, spread, diagonal, offDiagonal);
+    /**
+     * Beside the matrix: the collapse gauges over the run, then the histograms of this snapshot; in one column,
+     * or two (gauges, histograms) where the panel is too short for four rows (presenter mode's 2 x 2 grid).
+     */
+    private final VBox gaugeColumn = new VBox(6, rank, spread);
+    private final VBox histogramColumn = new VBox(6, diagonal, offDiagonal);
+    private final HBox gauges = new HBox(8, gaugeColumn);
+    private boolean twoColumns;
+    private double scale = 1;
     private final ToggleButton exact = new ToggleButton("Exact 256\u00d7256");
     private final Spinner<Integer> rowOrigin = new Spinner<>(0, 8192, 0, 64);
     private final Spinner<Integer> colOrigin = new Spinner<>(0, 8192, 0, 64);
@@ -64,7 +72,7 @@ public final class HeatmapView extends VBox {
     private long renders;
 
     public HeatmapView() {
-        setSpacing(4);
+        setSpacing(3);
         setPadding(new Insets(8));
         setMinSize(0, 0);
         getStyleClass().add("panel");
@@ -81,6 +89,11 @@ public final class HeatmapView extends VBox {
         info.setWrapText(true);
         info.setMinHeight(Region.USE_PREF_SIZE);
         image.setSmooth(false);
+        hover.getStyleClass().add("heatmap-hover");
+        hover.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 1 4 1 4;");
+        hover.setMouseTransparent(true);
+        hover.setVisible(false);
+        StackPane.setAlignment(hover, Pos.TOP_LEFT);
         image.setPreserveRatio(true);
         holder.setMinSize(60, 60);
         holder.widthProperty().addListener(o -> fit());
@@ -103,7 +116,7 @@ public final class HeatmapView extends VBox {
         exact.selectedProperty().addListener(o -> redrawShown());
         stats.setWrapText(true);
         stats.setMinHeight(Region.USE_PREF_SIZE);
-        VBox matrix = new VBox(4, body, timeline, zoomBar, stats, hover);
+        VBox matrix = new VBox(2, body, timeline, zoomBar);
         timeline.setOnShow(this::display);
         timeline.setOnStep(s -> {
             rank.mark(s);
@@ -115,6 +128,12 @@ public final class HeatmapView extends VBox {
         HBox.setHgrow(matrix, Priority.ALWAYS);
         VBox.setVgrow(rank, Priority.ALWAYS);
         VBox.setVgrow(spread, Priority.ALWAYS);
+        HBox.setHgrow(gaugeColumn, Priority.ALWAYS);
+        HBox.setHgrow(histogramColumn, Priority.ALWAYS);
+        gaugeColumn.setMinWidth(0);
+        histogramColumn.setMinWidth(0);
+        gaugeColumn.setPrefWidth(1);
+        histogramColumn.setPrefWidth(1);
         rank.setPrefHeight(1);
         spread.setPrefHeight(1);
         Tooltip.install(rank, help("Effective rank of the embeddings over the batch: how many directions they really use "
@@ -123,14 +142,16 @@ public final class HeatmapView extends VBox {
         Tooltip.install(spread, help("Spread: the mean standard deviation, over the batch, of each feature of the "
                 + "unit-length embeddings, scaled so that embeddings spread over the sphere give about 1. A collapse "
                 + "to one output gives 0."));
-        // the gauges take a third of the panel beside the matrix
-        gauges.prefWidthProperty().bind(widthProperty().multiply(0.28));
-        gauges.minWidthProperty().bind(widthProperty().multiply(0.28));
+        gaugeColumn.getChildren().addAll(diagonal, offDiagonal);
         HBox row = new HBox(8, matrix, gauges);
+        row.setMinHeight(0);
         VBox.setVgrow(row, Priority.ALWAYS);
-        getChildren().addAll(title, info, row);
+        // the means under both columns: one line across the panel, never squeezed under the matrix alone
+        getChildren().addAll(title, info, row, stats);
         image.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
-        image.setOnMouseExited(e -> hover.setText(" "));
+        image.setOnMouseExited(e -> hover.setVisible(false));
+        heightProperty().addListener(o -> arrangeGauges());
+        widthProperty().addListener(o -> arrangeGauges());
         setScale(1);
     }
 
@@ -145,6 +166,7 @@ public final class HeatmapView extends VBox {
 
     /** Type and drawings grow together for a projector: colour bar, histograms and gauges. */
     void setScale(double s) {
+        scale = s;
         legend.setFontSize(12 * s);
         diagonal.setFontSize(11 * s);
         offDiagonal.setFontSize(11 * s);
@@ -155,8 +177,50 @@ public final class HeatmapView extends VBox {
         for (Histogram h : new Histogram[] {diagonal, offDiagonal}) {
             h.setPrefHeight(50 * s);
             h.setMinHeight(40 * s);
-            h.setMaxHeight(60 * s);
+            h.setMaxHeight(twoColumns ? Double.MAX_VALUE : 60 * s);
         }
+        arrangeGauges();
+    }
+
+    /**
+     * Four rows of gauges need their minimum heights one above the other; where the row beside the matrix is
+     * shorter than that (a landscape panel), the histograms move to a second column and the gauges widen.
+     */
+    private void arrangeGauges() {
+        double needed = rank.minHeight(-1) + spread.minHeight(-1) + diagonal.minHeight(-1) + offDiagonal.minHeight(-1) + 18;
+        double rowHeight = getHeight() - snappedTopInset() - snappedBottomInset() - title.prefHeight(getWidth())
+                - info.prefHeight(getWidth()) - stats.prefHeight(getWidth()) - 3 * getSpacing();
+        boolean two = getHeight() > 0 && rowHeight < needed;
+        if (two != twoColumns || gauges.getChildren().isEmpty() || gauges.getChildren().size() != (two ? 2 : 1)) {
+            twoColumns = two;
+            gaugeColumn.getChildren().removeAll(diagonal, offDiagonal);
+            if (two) {
+                histogramColumn.getChildren().setAll(diagonal, offDiagonal);
+                // the second column has the height of the gauges beside it: the histograms may use it
+                for (Histogram h : new Histogram[] {diagonal, offDiagonal}) {
+                    h.setMaxHeight(Double.MAX_VALUE);
+                    VBox.setVgrow(h, Priority.ALWAYS);
+                }
+                gauges.getChildren().setAll(gaugeColumn, histogramColumn);
+            } else {
+                histogramColumn.getChildren().clear();
+                for (Histogram h : new Histogram[] {diagonal, offDiagonal}) {
+                    h.setMaxHeight(60 * scale);
+                    VBox.setVgrow(h, Priority.NEVER);
+                }
+                gaugeColumn.getChildren().addAll(diagonal, offDiagonal);
+                gauges.getChildren().setAll(gaugeColumn);
+            }
+        }
+        // one column takes 28% of the panel beside the matrix, two take 44%
+        double share = two ? 0.44 : 0.28;
+        gauges.setPrefWidth(getWidth() * share);
+        gauges.setMinWidth(getWidth() * share);
+    }
+
+    /** Whether the histograms stand in a second column beside the gauges (tests read it). */
+    boolean gaugesInTwoColumns() {
+        return twoColumns;
     }
 
     /** Called when the user moves the exact window: the run takes it at its next snapshot. */
@@ -196,7 +260,8 @@ public final class HeatmapView extends VBox {
         zoomBar.setManaged(wide);
         image.setVisible(true);
         redrawShown();
-        info.setText(String.format(Locale.ROOT, "D = %d, step %d%s \u00b7 rows: view A, columns: view B", c.dim(), c.step(),
+        // the title says the step; the line under it what the picture is
+        info.setText(String.format(Locale.ROOT, "D = %d%s \u00b7 rows: view A, columns: view B", c.dim(),
                 wide ? ", blocks of " + c.stride() + "\u00d7" + c.stride() + " averaged" : ""));
         stats.setText(String.format(Locale.ROOT, "mean diagonal %.3f \u00b7 mean |off-diagonal| %.4f", c.meanDiagonal(),
                 c.meanAbsOffDiagonal()));
@@ -213,7 +278,7 @@ public final class HeatmapView extends VBox {
         image.setVisible(false);
         info.setText(message);
         stats.setText(" ");
-        hover.setText(" ");
+        hover.setVisible(false);
         diagonal.setCounts(new int[0]);
         offDiagonal.setCounts(new int[0]);
     }
@@ -273,6 +338,7 @@ public final class HeatmapView extends VBox {
         if (c == null || side == 0) {
             return;
         }
+        hover.setVisible(true);
         double cell = image.getBoundsInLocal().getWidth() / side;
         int i = Math.min(side - 1, Math.max(0, (int) (py / cell)));
         int j = Math.min(side - 1, Math.max(0, (int) (px / cell)));

@@ -71,12 +71,17 @@ final class LessonView extends ScrollPane {
         // in a narrow column the key hint gives way, never Back and Next
         back.setMinWidth(Region.USE_PREF_SIZE);
         next.setMinWidth(Region.USE_PREF_SIZE);
+        // beside End rather than Back / Next: at 1280 px in presenter mode the three did not fit one row
         keys.setMinWidth(0);
+        keys.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(8, back, next, gap, keys);
+        HBox nav = new HBox(8, back, next);
         nav.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, new VBox(2, lessonTitle, progress), title, text, formula, controls, action, status, nav, end);
+        end.setMinWidth(Region.USE_PREF_SIZE);
+        HBox ending = new HBox(8, end, gap, keys);
+        ending.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(12, new VBox(2, lessonTitle, progress), title, text, formula, controls, action, status, nav, ending);
         box.setPadding(new Insets(12));
         setContent(box);
         setMinWidth(260);

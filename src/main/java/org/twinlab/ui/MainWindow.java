@@ -86,11 +86,21 @@ public final class MainWindow extends StackPane implements Navigator {
         actions.setPadding(new Insets(0, 0, 8, 2));
         actions.setPickOnBounds(false);
         actions.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        // presenter mode: the tabs down the left edge grow with the workbench's type (the side buttons below them
+        // keep theirs: both grown do not fit one above the other in 800 px)
+        tabs.setId("main-tabs");
+        workbench.typeSize.addListener((o, was, now) -> tabType(now.doubleValue()));
         StackPane top = new StackPane(tabs, actions);
         StackPane.setAlignment(actions, Pos.BOTTOM_LEFT);
         notifications = new NotificationPane(top);
         notifications.setShowFromTop(true);
         getChildren().add(notifications);
+    }
+
+    private void tabType(double size) {
+        String css = "#main-tabs > .tab-header-area .tab-label { -fx-font-size: " + size + "px; }";
+        tabs.getStylesheets().setAll("data:text/css;base64,"
+                + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** A button that reads bottom to top, as the tabs above it do, in the strip down the window's left edge. */

@@ -55,7 +55,12 @@ final class SettingControls {
     void row(GridPane g, Setting<?> s) {
         Node control = s == Settings.LAMBDA ? lambda() : control(s);
         String label = (s == Settings.LAMBDA ? "\u03bb" : s.label()) + (s.live() ? " (live)" : "");
-        Controls.row(g, label, control);
+        if (s == Settings.OBJECTIVE) {
+            // "only the redundancy term" and its kin are cut beside a label in a lesson's column at 1280 px
+            Controls.rowAbove(g, label, control);
+        } else {
+            Controls.row(g, label, control);
+        }
         Control input = inputs.get(s);
         if (input.getTooltip() == null) {
             input.setTooltip(HeatmapView.help(s.help()));

@@ -124,6 +124,8 @@ public final class WorkbenchView extends StackPane {
     private int seenProbes;
     private long lastPlotNanos;
     private double fontSize = 13;
+    /** The type size presenter mode chose (13 outside it): the window's tabs and side buttons follow it. */
+    final javafx.beans.property.ReadOnlyDoubleWrapper typeSize = new javafx.beans.property.ReadOnlyDoubleWrapper(13);
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -301,8 +303,35 @@ public final class WorkbenchView extends StackPane {
         for (ButtonBase b : new ButtonBase[] {start, pause, step, stop, reset, file, lessonMenu, settingsShown, presenter}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason beside them gives way, not the buttons
         }
-        return new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
+        ToolBar bar = new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
                 lessonMenu, blocked, spacer, presenter);
+        // the reason wraps within the room the buttons leave: one too wide for the row would send it, and
+        // Presenter after it, into the toolbar's overflow menu (two bad fields at 1280 px in presenter mode)
+        blocked.setWrapText(true);
+        bar.widthProperty().addListener(o -> fitReason(bar));
+        blocked.textProperty().addListener(o -> fitReason(bar));
+        blocked.fontProperty().addListener(o -> fitReason(bar));
+        return bar;
+    }
+
+    private void fitReason(ToolBar bar) {
+        double used = bar.snappedLeftInset() + bar.snappedRightInset() + 24; // 24: room for the overflow button
+        double gap = 10; // the tool bar's spacing between items (a CSS value it does not expose), with a margin
+        for (Node item : bar.getItems()) {
+            if (item != blocked && item.isManaged()) {
+                used += item.prefWidth(-1) + gap;
+            }
+        }
+        blocked.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        blocked.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        blocked.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        double natural = blocked.prefWidth(-1);
+        double w = Math.max(0, Math.min(natural, bar.getWidth() - used));
+        blocked.setPrefWidth(w);
+        // the tool bar lays its items out at their one-line height: give the wrapped lines theirs
+        double h = blocked.prefHeight(w);
+        blocked.setPrefHeight(h);
+        blocked.setMinHeight(h);
     }
 
     /** File ▸ Quit: closes the window as its close box does (a run stops and saves its checkpoint first). */
@@ -557,8 +586,9 @@ public final class WorkbenchView extends StackPane {
         focused = null;
         int n = shown.size();
         // presenter mode too: 2 x 2 (three stacked on the right left the probe and PCA plots 60-100 px strips
-        // at 1280x800, while C, as wide as half the window, could not use the height it was given)
-        grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
+        // at 1280x800, while C, as wide as half the window, could not use the height it was given); the top row
+        // the taller: C's square needs the height, the probe and PCA plots keep 40% of their panels
+        grid.getRowConstraints().setAll(percentRow(60), percentRow(40));
         for (int i = 0; i < n; i++) {
             Node p = shown.get(i);
             switch (n) {
@@ -638,6 +668,7 @@ public final class WorkbenchView extends StackPane {
             return;
         }
         fontSize = size;
+        typeSize.set(size);
         double s = size / 13;
         setStyle("-fx-font-size: " + size + "px;");
         config.setPrefWidth(360 * Math.min(s, 1.3)); // the settings column keeps its labels readable
@@ -722,7 +753,8 @@ public final class WorkbenchView extends StackPane {
         status.update(run, vm.stoppingProperty().get(), now);
         TrainingEvent.State st = run.state.get();
         if (st != null && st.state().isTerminal()) {
-            heatmap.markEnded("the run " + status.activity.get());
+            // the title says the step C is of: the note says only how the run ended
+            heatmap.markEnded("the run " + st.state().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

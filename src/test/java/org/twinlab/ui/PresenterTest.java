@@ -38,6 +38,9 @@ class PresenterTest extends WindowFixture {
                 }
             }
         }
+        if (view.config.isVisible()) {
+            WindowTests.assertNoTextOverlap(view.config, where + ", the settings column");
+        }
         assertTrue(inside(view.statusBar), where + ": status bar " + inScene(view.statusBar) + " in " + w + "x" + h);
         assertTrue(view.statusBar.getHeight() < 3 * view.fontSize() + 12, where + ": status bar on one line");
         for (Node n : new Node[] {view.progressText, view.stepText}) {
@@ -48,8 +51,31 @@ class PresenterTest extends WindowFixture {
                 assertTrue(inScene(p).getMaxY() <= inScene(view.statusBar).getMinY() + 0.5,
                         where + ": a panel runs under the status bar: " + inScene(p));
                 assertTrue(inScene(p).getMaxX() <= w + 0.5, where + ": a panel runs off the right edge: " + inScene(p));
+                WindowTests.assertContentsInside(p, where);
             }
         }
+    }
+
+    /** The tabs down the left edge end above the side buttons under them. */
+    private void assertSideStripFits(String where) {
+        double tabsEnd = 0;
+        for (Node n : window.tabs.lookupAll(".tab-label")) {
+            if (n instanceof Labeled l && l.getText() != null && l.getText().equals("Sweep")) {
+                tabsEnd = inScene(l).getMaxY();
+            }
+        }
+        double buttons = inScene(window.exportButton).getMinY();
+        assertTrue(tabsEnd > 0 && tabsEnd <= buttons, where + ": the Sweep tab ends at " + tabsEnd + ", the side buttons begin at " + buttons);
+    }
+
+    /** The type size of the window's tab named {@code name}. */
+    private double tabFont(String name) {
+        for (Node n : window.tabs.lookupAll(".tab-label")) {
+            if (n instanceof Labeled l && name.equals(l.getText())) {
+                return l.getFont().getSize();
+            }
+        }
+        throw new AssertionError("no tab " + name);
     }
 
     private static boolean isCut(Labeled l) {
@@ -81,6 +107,8 @@ class PresenterTest extends WindowFixture {
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         snapshot(stage, "presenter-1280x800");
         assertTrue(view.start.getFont().getSize() >= 1.3 * font, "presenter mode enlarges the type");
+        assertTrue(tabFont("Runs") >= 1.3 * font, "and the tabs down the left edge: " + tabFont("Runs"));
+        assertSideStripFits("1280x800, presenter");
         assertFalse(view.settingsShown.isSelected(), "the settings column makes way for the panels");
         assertTrue(view.heatmap.imageView().getFitWidth() >= heat, "and C does not shrink: "
                 + view.heatmap.imageView().getFitWidth() + " < " + heat);
@@ -98,11 +126,13 @@ class PresenterTest extends WindowFixture {
         double fullHdFont = view.start.getFont().getSize();
         assertTrue(fullHdFont > 1.2 * 18, "at full HD the type grows with the window: " + fullHdFont);
         assertFits("1920x1080, presenter");
+        assertSideStripFits("1920x1080, presenter");
         assertTrue(view.heatmap.imageView().getFitWidth() > 1.3 * heat, "C is large on a projector: "
                 + view.heatmap.imageView().getFitWidth());
         robot.interact(() -> view.presenter.setSelected(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(13, view.start.getFont().getSize(), 0.01, "and back");
+        assertEquals(13, tabFont("Runs"), 0.01, "the tabs too");
         assertTrue(view.settingsShown.isSelected());
         assertFits("1920x1080");
         snapshot(stage, "window-1920x1080");

@@ -126,7 +126,7 @@ class TimelineTest extends WindowFixture {
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         assertEquals(40, view.heatmap.shown().step(), "following again: the last C");
         assertFalse(t.pinned());
-        assertEquals("latest  (40)", t.where.getText(), "every snapshot counted");
+        assertEquals("40/40", t.where.getText(), "every snapshot counted, the latest shown");
         assertTrue(inScene(t).getMaxX() <= inScene(view.heatmap.rank).getMinX() + 0.5,
                 "the timeline stays left of the gauges: " + inScene(t) + " " + inScene(view.heatmap.rank));
         snapshot(stage, "timeline-live-ended");

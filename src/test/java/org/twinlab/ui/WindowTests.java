@@ -72,4 +72,82 @@ final class WindowTests {
         return b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= s.getWidth() + 0.5
                 && b.getMaxY() <= s.getHeight() + 0.5;
     }
+
+    /**
+     * Every text and drawing shown in {@code panel} lies inside the panel (nothing clipped by its bottom or right
+     * edge) and no two of its texts overlap; {@code where} names the layout in the message.
+     */
+    static void assertContentsInside(Node panel, String where) {
+        // the panel's own box: its bounds in local grow with whatever of its content overflows it
+        Bounds p = panel.localToScene(panel.getLayoutBounds());
+        java.util.List<Node> texts = new java.util.ArrayList<>();
+        for (Node n : panel.lookupAll("*")) {
+            boolean text = n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank();
+            boolean drawing = n instanceof javafx.scene.canvas.Canvas;
+            if ((!text && !drawing) || !shownInScene(n) || inScene(n).getWidth() <= 0) {
+                continue;
+            }
+            Bounds b = inScene(n);
+            org.junit.jupiter.api.Assertions.assertTrue(b.getMinX() >= p.getMinX() - 1 && b.getMinY() >= p.getMinY() - 1
+                    && b.getMaxX() <= p.getMaxX() + 1 && b.getMaxY() <= p.getMaxY() + 1,
+                    where + ": " + describe(n) + " at " + b + " runs out of its panel " + p);
+            if (text) {
+                texts.add(n);
+            }
+        }
+        assertApart(texts, where);
+    }
+
+    /** No two texts shown in {@code pane} overlap (a scrolling pane: those out of its view too). */
+    static void assertNoTextOverlap(Node pane, String where) {
+        java.util.List<Node> texts = new java.util.ArrayList<>();
+        for (Node n : pane.lookupAll("*")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank() && shownInScene(n)
+                    && inScene(n).getWidth() > 0) {
+                texts.add(n);
+            }
+        }
+        assertApart(texts, where);
+    }
+
+    private static void assertApart(java.util.List<Node> texts, String where) {
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                Node a = texts.get(i);
+                Node b = texts.get(j);
+                if (isAncestor(a, b) || isAncestor(b, a)) {
+                    continue;
+                }
+                Bounds x = inScene(a);
+                Bounds y = inScene(b);
+                boolean overlap = x.getMinX() < y.getMaxX() - 1 && y.getMinX() < x.getMaxX() - 1
+                        && x.getMinY() < y.getMaxY() - 1 && y.getMinY() < x.getMaxY() - 1;
+                org.junit.jupiter.api.Assertions.assertFalse(overlap, where + ": " + describe(a) + " " + x + " overlaps "
+                        + describe(b) + " " + y);
+            }
+        }
+    }
+
+    private static boolean isAncestor(Node a, Node b) {
+        for (Node n = b.getParent(); n != null; n = n.getParent()) {
+            if (n == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Visible, with every parent up to the scene (a node in a hidden row is not on screen). */
+    static boolean shownInScene(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(Node n) {
+        return n instanceof javafx.scene.control.Labeled l ? "'" + l.getText() + "'" : n.getClass().getSimpleName();
+    }
 }

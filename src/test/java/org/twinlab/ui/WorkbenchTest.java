@@ -86,7 +86,7 @@ class WorkbenchTest extends WindowFixture {
             waitFor("C of step " + expected, 30, () -> view.heatmap.shown() != null && view.heatmap.shown().step() == expected);
             waitFor("the status of step " + expected, 10, () -> view.progressText.getText().equals("paused at step " + expected));
             assertTrue(view.stepText.getText().startsWith("step " + expected + ","), view.stepText.getText());
-            assertTrue(view.heatmap.infoText().contains("step " + expected), view.heatmap.infoText());
+            assertTrue(view.heatmap.titleText().contains("step " + expected), view.heatmap.titleText());
         }
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(pausedAt + 2, vm.live().stepCount(), "single steps, then paused again");
@@ -111,7 +111,7 @@ class WorkbenchTest extends WindowFixture {
         assertNotNull(folder);
         assertTrue(Files.isRegularFile(folder.resolve("checkpoint/checkpoint.json")), "stopping keeps a checkpoint");
         assertTrue(view.pulses().maxGapMillis() > 0);
-        assertTrue(view.heatmap.infoText().contains("stopped at step"), "C is labelled as the last run's: "
+        assertTrue(view.heatmap.infoText().contains("the run stopped"), "C is labelled as the last run's: "
                 + view.heatmap.infoText());
         snapshot("workbench-stopped");
 
@@ -165,6 +165,28 @@ class WorkbenchTest extends WindowFixture {
         assertTrue(view.blocked.getText().contains("'abc' is not a whole number"), view.blocked.getText());
         assertFalse(view.blocked.getPseudoClassStates().contains(PseudoClass.getPseudoClass("waiting")), "a problem is red");
         snapshot("workbench-invalid-batch");
+        // two bad fields at 1280 px, in presenter mode too: the reason beside Start is read whole
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            vm.field(Settings.LAMBDA).set("abc");
+        });
+        for (boolean presenter : new boolean[] {false, true}) {
+            robot.interact(() -> view.presenter.setSelected(presenter));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(view.blocked.getText().contains("more marked"), view.blocked.getText());
+            Node shown = view.blocked.lookup(".text");
+            assertEquals(view.blocked.getText().replace("\n", " "), ((javafx.scene.text.Text) shown).getText().replace("\n", " "),
+                    "the reason beside Start is not cut (presenter " + presenter + ")");
+            assertTrue(WindowTests.inside(view.blocked), "and inside the window: " + inScene(view.blocked));
+            snapshot("workbench-two-bad-fields-1280x800" + (presenter ? "-presenter" : ""));
+        }
+        robot.interact(() -> {
+            view.presenter.setSelected(false);
+            vm.field(Settings.LAMBDA).set("0.0051");
+        });
         type(robot, view.config.text(Settings.BATCH_SIZE), "128");
         assertFalse(view.start.isDisabled());
         assertFalse(view.config.text(Settings.BATCH_SIZE).getPseudoClassStates().contains(Controls.ERROR));
