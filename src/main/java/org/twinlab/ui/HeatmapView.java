@@ -134,6 +134,14 @@ public final class HeatmapView extends VBox {
         setScale(1);
     }
 
+    /** Room for two side by side (a race): the gauges stay, the histograms and the info line go. */
+    void compact() {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {diagonal, offDiagonal, info}) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+    }
+
     static Tooltip help(String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);

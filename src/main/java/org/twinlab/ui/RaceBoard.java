@@ -43,6 +43,7 @@ final class RaceBoard {
             titles[i].setGraphic(swatch(i));
             titles[i].setWrapText(true);
             titles[i].setMinHeight(Region.USE_PREF_SIZE);
+            heatmaps[i].compact();
             VBox run = new VBox(2, titles[i], heatmaps[i]);
             VBox.setVgrow(heatmaps[i], Priority.ALWAYS);
             run.setMinSize(0, 0);
@@ -51,8 +52,16 @@ final class RaceBoard {
             pair.getChildren().add(run);
         }
         pair.setMinSize(0, 0);
-        matrices = panel("Race: C of each run", pair, "The two runs of the race train at the same time on the same data "
-                + "and seed; each shows its own C, with its effective rank and spread beside it.");
+        // each C is titled with its run's difference: no panel title or legend above them (the room is C's)
+        matrices = new VBox(pair);
+        VBox.setVgrow(pair, Priority.ALWAYS);
+        matrices.setPadding(new Insets(4));
+        matrices.setMinSize(0, 0);
+        matrices.getStyleClass().add("panel");
+        for (Label t : titles) {
+            t.setTooltip(HeatmapView.help("The two runs of the race train at the same time on the same data and seed; "
+                    + "each shows its own C, with its effective rank and spread beside it."));
+        }
         lossPanel = panel("Loss of each run", loss, "Each run's loss against step in its colour: solid the total, "
                 + "dashed each term of its objective.");
         probePanel = panel("Probe accuracy of each run", probe, "Top-1 accuracy of a linear classifier on each run's "
@@ -164,7 +173,7 @@ final class RaceBoard {
     /** Each run's total loss (solid) and its objective's terms (dashed), in the run's colour; log when all are above 0. */
     static LineChart lossChart(LiveRace r) {
         List<LineChart.Series> all = new ArrayList<>();
-        boolean positive = true;
+        boolean positive = true; // log when every total is above 0 (a term at 0, as λ·redundancy at λ = 0, is left out)
         for (int i = 0; i < 2; i++) {
             LiveRun run = r.runs().get(i);
             List<MetricSeries> terms = run.terms;
@@ -184,8 +193,10 @@ final class RaceBoard {
             }
         }
         for (LineChart.Series s : all) {
-            for (double v : s.y()) {
-                positive &= v > 0;
+            if (s.style() != LineChart.Style.DASHED) {
+                for (double v : s.y()) {
+                    positive &= v > 0;
+                }
             }
         }
         LineChart chart = new LineChart("Loss").axes("step", "loss").logY(positive);

@@ -574,7 +574,8 @@ public final class WorkbenchView extends StackPane {
         int n = shown.size();
         grid.getRowConstraints().setAll(percentRow(57), percentRow(43));
         if (shownRace != null && n > 0 && shown.get(0) == raceBoard.matrices) {
-            // a race: the two Cs side by side across the top, the overlaid curves below
+            // a race: the two Cs side by side across the top (a little more of the height), the overlaid curves below
+            grid.getRowConstraints().setAll(percentRow(62), percentRow(38));
             grid.add(shown.get(0), 0, 0, 2, n == 1 ? 2 : 1);
             for (int i = 1; i < n; i++) {
                 grid.add(shown.get(i), n == 2 ? 0 : i - 1, 1, n == 2 ? 2 : 1, 1);

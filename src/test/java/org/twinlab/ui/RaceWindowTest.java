@@ -155,6 +155,24 @@ class RaceWindowTest extends WindowFixture {
         assertEquals(end[0], step(race.first()));
         assertEquals(end[1], step(race.second()));
         assertSame(race, vm.race(), "the ended race stays on screen");
+
+        // the Runs tab links the two; one raced run selected, Compare opens it with its partner
+        robot.interact(() -> window.tabs.getSelectionModel().select(window.runsTab));
+        waitFor("the raced runs in the list", 60, () -> !window.runsModel.loadingProperty().get()
+                && window.runsModel.allRuns().stream().filter(r -> dirs.contains(r.entry().dir())).count() == 2);
+        String linked = window.runs.cellText(dirs.get(0), RunRow.RACE);
+        assertTrue(linked.startsWith("vs ") && linked.endsWith(" (lambda)"), linked);
+        assertTrue(window.runs.cellText(dirs.get(1), RunRow.RACE).startsWith("vs "));
+        assertTrue(window.runs.table.getColumns().stream().anyMatch(c -> c.getId().equals(RunRow.RACE) && c.isVisible()),
+                "the race column is shown");
+        robot.interact(() -> window.runs.reselect(List.of(dirs.get(0))));
+        assertEquals("Compare with its race partner", window.runs.compare.getText());
+        assertFalse(window.runs.compare.isDisabled());
+        robot.interact(() -> window.runs.compare.fire());
+        waitFor("the race compared", 60, () -> window.compareModel.comparisonProperty().get() != null);
+        assertEquals(dirs, window.compareModel.comparisonProperty().get().runs().stream()
+                .map(org.twinlab.runs.RunComparison.Run::dir).toList());
+        assertSame(window.compareTab, window.tabs.getSelectionModel().getSelectedItem());
     }
 
     private static double area(Bounds b) {
@@ -172,6 +190,11 @@ class RaceWindowTest extends WindowFixture {
         for (HeatmapView h : r.heatmaps) {
             Bounds b = inScene(h.imageView());
             assertTrue(b.getWidth() >= 120 && b.getHeight() >= 120, where + ": a C is a strip: " + b);
+            // nothing of a run's C runs over its panel's edge (its timeline is the lowest row)
+            assertTrue(inScene(h.timeline).getMaxY() <= inScene(r.matrices).getMaxY() + 1, where + ": a timeline runs "
+                    + "out of the panel: " + inScene(h.timeline) + " in " + inScene(r.matrices));
+            assertTrue(h.minHeight(h.getWidth()) <= h.getHeight() + 1, where + ": a C's panel needs "
+                    + h.minHeight(h.getWidth()) + " px, has " + h.getHeight());
         }
         for (Node panel : new Node[] {r.matrices, r.lossPanel, r.probePanel}) {
             for (Node n : panel.lookupAll(".label")) {
