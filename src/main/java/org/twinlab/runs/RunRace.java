@@ -124,13 +124,18 @@ public final class RunRace {
     }
 
     /**
-     * Each run's difference in words, e.g. "\u03bb = 0.0051" and "\u03bb = 0", or "objective = barlow-twins" and
-     * "objective = invariance-only": the titles of its panels and its legend's names.
+     * Each run's difference in words, e.g. "\u03bb = 0.0051" and "\u03bb = 0", or "barlow-twins" and
+     * "invariance-only" (an objective by its name): the titles of its panels and its legend's names.
      */
     public static List<String> labels(TrainConfig first, TrainConfig second) {
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
         for (SettingsDiff.Difference d : differences(first, second)) {
+            if (d.key().equals(Settings.OBJECTIVE.key())) {
+                a.add(d.values().get(0)); // an objective's name says what it is
+                b.add(d.values().get(1));
+                continue;
+            }
             String name = d.key().equals(Settings.LAMBDA.key()) ? "\u03bb" : d.label();
             a.add(name + " = " + d.values().get(0));
             b.add(name + " = " + d.values().get(1));

@@ -73,7 +73,7 @@ final class RaceBoard {
         t.getStyleClass().add("panel-title");
         t.setTooltip(HeatmapView.help(help));
         t.setMinWidth(0);
-        HBox legend = new HBox(14);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 2); // a long difference wraps
         legend.setAlignment(Pos.CENTER_LEFT);
         for (int i = 0; i < 2; i++) {
             Label l = new Label("", swatch(i));

@@ -175,6 +175,43 @@ class RaceWindowTest extends WindowFixture {
         assertSame(window.compareTab, window.tabs.getSelectionModel().getSelectedItem());
     }
 
+    /**
+     * The built-in lesson's race screen in presenter mode at 1280x800 (its column beside the panels): its button
+     * races Barlow Twins against only the invariance term, the panels show both, readable, and "train N steps"
+     * pauses both.
+     */
+    @Test
+    void theLessonsRaceScreenRacesInPresenterMode(FxRobot robot) throws Exception {
+        waitFor("the sample dataset", 120, () -> vm.datasetProperty().get() != null);
+        robot.interact(() -> view.presenter.setSelected(true));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.interact(() -> view.openLesson(LessonWalkTest.scaled(org.twinlab.lesson.Lesson.builtIn())));
+        int race = -1;
+        for (int i = 0; i < view.lessons.lesson.get().steps().size(); i++) {
+            if (view.lessons.lesson.get().steps().get(i).actions().get(0) instanceof org.twinlab.lesson.LessonAction.Race) {
+                race = i;
+            }
+        }
+        assertEquals(5, race, "the race screen follows \"Only the redundancy term\"");
+        for (int i = 0; i < race; i++) {
+            robot.interact(view.lessons::next);
+        }
+        robot.interact(() -> view.lessonView.action.fire());
+        waitFor("the lesson's race", 300, () -> vm.race() != null && vm.race().second().correlation() != null
+                && vm.race().first().correlation() != null && step(vm.race().second()) >= 4);
+        assertEquals(List.of("barlow-twins", "invariance-only"), vm.race().labels());
+        waitFor("the race paused by its train 50 steps", 300, () -> vm.pausedProperty().get());
+        assertEquals(50, step(vm.race().first()));
+        settle(800);
+        snapshot(stage, "race-lesson-presenter-1280x800");
+        assertReadable("the lesson's race screen, presenter 1280x800");
+        robot.interact(() -> view.stop.fire());
+        waitFor("both runs to stop", 300, () -> !vm.runningProperty().get());
+    }
+
     private static double area(Bounds b) {
         return Math.max(0, b.getWidth()) * Math.max(0, b.getHeight());
     }
