@@ -44,6 +44,13 @@ final class RaceBoard {
             titles[i].setWrapText(true);
             titles[i].setMinHeight(Region.USE_PREF_SIZE);
             heatmaps[i].compact();
+            int k = i;
+            // a C's timeline marks its step on the overlaid curves too (the probe plot in epochs of that run)
+            heatmaps[i].setOnStep(step -> {
+                loss.mark(step);
+                TrainingEvent.Started st = race == null ? null : race.runs().get(k).started.get();
+                probe.mark(st == null || Double.isNaN(step) ? Double.NaN : step / Math.max(1, st.stepsPerEpoch()));
+            });
             VBox run = new VBox(2, titles[i], heatmaps[i]);
             VBox.setVgrow(heatmaps[i], Priority.ALWAYS);
             run.setMinSize(0, 0);

@@ -609,6 +609,10 @@ public final class WorkbenchView extends StackPane {
 
     /** Race…: the dialog; its Race stops what trains (saying so) and starts the race. */
     void openRace() {
+        if (raceDialog != null && raceDialog.dialog.isShowing()) {
+            raceDialog.dialog.getDialogPane().getScene().getWindow().requestFocus(); // pressed twice: the one dialog
+            return;
+        }
         raceDialog = new RaceDialog(vm, getScene() == null ? null : getScene().getWindow(), this::race);
         raceDialog.show();
     }

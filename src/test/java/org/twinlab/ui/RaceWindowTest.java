@@ -71,6 +71,9 @@ class RaceWindowTest extends WindowFixture {
         robot.interact(() -> view.race.fire());
         assertNotNull(view.raceDialog, "Race… opens its dialog");
         assertTrue(view.raceDialog.dialog.isShowing());
+        RaceDialog opened = view.raceDialog;
+        robot.interact(() -> view.race.fire());
+        assertSame(opened, view.raceDialog, "pressed twice: still the one dialog");
         TextField lambda = (TextField) view.raceDialog.inputs.get(Settings.LAMBDA);
         assertEquals("0.0051", lambda.getText(), "the rows start at the form's values");
         robot.interact(() -> lambda.setText("minus one"));
