@@ -61,7 +61,9 @@ final class RaceDialog {
         problem.setWrapText(true);
         problem.setMaxWidth(460);
         Label intro = new Label("Race the form's run against one that differs in:");
-        dialog.getDialogPane().setContent(new VBox(10, intro, g, problem));
+        VBox body = new VBox(10, intro, g, problem);
+        body.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().getButtonTypes().addAll(RACE, ButtonType.CANCEL);
         dialog.getDialogPane().getStyleClass().add("race-dialog");
         Button go = (Button) dialog.getDialogPane().lookupButton(RACE);

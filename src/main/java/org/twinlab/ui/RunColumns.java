@@ -37,7 +37,7 @@ final class RunColumns {
 
     static List<TableColumn<RunRow, Object>> all() {
         List<String> keys = new java.util.ArrayList<>(FIRST);
-        keys.add(RunRow.RACE); // beside the name: which run it raced against
+        keys.add(RunRow.RACE); // after the first columns: which run it raced against
         RunsTable.of(List.of()).columnNames().stream().filter(k -> !FIRST.contains(k)).forEach(keys::add);
         return keys.stream().map(RunColumns::column).toList();
     }

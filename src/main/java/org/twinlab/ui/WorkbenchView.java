@@ -614,6 +614,7 @@ public final class WorkbenchView extends StackPane {
             return;
         }
         raceDialog = new RaceDialog(vm, getScene() == null ? null : getScene().getWindow(), this::race);
+        raceDialog.dialog.getDialogPane().setStyle(getStyle()); // presenter mode's type in the dialog too
         raceDialog.show();
     }
 

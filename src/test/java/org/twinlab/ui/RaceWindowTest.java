@@ -68,8 +68,11 @@ class RaceWindowTest extends WindowFixture {
         waitFor("the form's run to train", 300, () -> step(vm.session().live()) >= 2);
         LiveRun single = vm.session().live();
 
+        robot.interact(() -> view.presenter.setSelected(true)); // the dialog takes presenter mode's type
         robot.interact(() -> view.race.fire());
         assertNotNull(view.raceDialog, "Race… opens its dialog");
+        assertTrue(view.raceDialog.dialog.getDialogPane().getStyle().contains("-fx-font-size"),
+                view.raceDialog.dialog.getDialogPane().getStyle());
         assertTrue(view.raceDialog.dialog.isShowing());
         RaceDialog opened = view.raceDialog;
         robot.interact(() -> view.race.fire());
@@ -82,6 +85,13 @@ class RaceWindowTest extends WindowFixture {
         assertTrue(view.raceDialog.dialog.isShowing(), "a bad value keeps the dialog");
         String bad = view.raceDialog.problem.getText();
         assertTrue(bad.startsWith("race: ") && bad.contains("lambda") && !bad.contains("Exception"), bad);
+        settle(200);
+        javafx.scene.Scene dialogScene = view.raceDialog.dialog.getDialogPane().getScene();
+        javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> dialogScene.snapshot(null)).get(30,
+                TimeUnit.SECONDS);
+        Files.createDirectories(WindowTests.SNAPSHOTS);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png",
+                WindowTests.SNAPSHOTS.resolve("race-dialog.png").toFile());
         robot.interact(() -> lambda.setText("0.0051"));
         pressRace(robot);
         assertEquals("race: the two runs have the same settings; change one for the second",
