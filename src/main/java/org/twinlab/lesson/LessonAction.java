@@ -8,12 +8,13 @@ import org.twinlab.train.TrainingEvent;
 /**
  * What a lesson step does when the teacher presses its button, written in the lesson file as a short
  * phrase: {@code views}, {@code start}, {@code train}, {@code train 200 steps}, {@code train until
- * meanDiagonal > 0.9}, {@code step 1}, {@code pause}, {@code stop}, {@code set lambda 0}.
+ * meanDiagonal > 0.9}, {@code step 1}, {@code pause}, {@code stop}, {@code set lambda 0}, {@code race objective
+ * invariance-only}.
  */
 public sealed interface LessonAction {
     /** The phrases, for the message that answers one that is none of them. */
     String FORMS = "views, start, train, train N steps, train until GAUGE > VALUE (or <, >=, <=), step N, pause, stop, "
-            + "set SETTING VALUE";
+            + "set SETTING VALUE, race SETTING VALUE [SETTING VALUE ...]";
 
     /** What the step's button says, e.g. "Train until the mean diagonal of C > 0.9". */
     String describe();
@@ -76,6 +77,23 @@ public sealed interface LessonAction {
         public String describe() {
             String name = setting == Settings.LAMBDA ? "\u03bb" : setting.label();
             return "Set " + name + " to " + text;
+        }
+    }
+
+    /**
+     * A race: the form's run and a second one that differs in {@code changes} (a setting of the form, or
+     * augmentRecipe), trained at once side by side; what trains is stopped first.
+     */
+    record Race(java.util.Map<Setting<?>, String> changes) implements LessonAction {
+        public Race {
+            changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes));
+        }
+
+        @Override
+        public String describe() {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            changes.forEach((s, v) -> parts.add((s == Settings.LAMBDA ? "\u03bb" : s.label()) + " " + v));
+            return "Race against " + String.join(", ", parts);
         }
     }
 
@@ -150,6 +168,18 @@ public sealed interface LessonAction {
                     words(w, 3);
                     Setting<?> s = LessonStep.formSetting(w[1]);
                     return new Set(s, checked(s, w[2]));
+                }
+                case "race" -> {
+                    if (w.length < 3 || w.length % 2 == 0) {
+                        throw new IllegalArgumentException("say \"race SETTING VALUE\" (more pairs may follow)");
+                    }
+                    java.util.Map<Setting<?>, String> changes = new java.util.LinkedHashMap<>();
+                    for (int i = 1; i < w.length; i += 2) {
+                        Setting<?> s = w[i].equals(Settings.AUGMENT_RECIPE.key()) ? Settings.AUGMENT_RECIPE
+                                : LessonStep.formSetting(w[i]);
+                        changes.put(s, checked(s, w[i + 1]));
+                    }
+                    return new Race(changes);
                 }
                 default -> throw new IllegalArgumentException("it is none of: " + FORMS);
             }

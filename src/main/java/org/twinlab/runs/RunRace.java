@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.twinlab.data.Dataset;
+import java.util.Map;
+import org.twinlab.train.RunControl;
+import org.twinlab.train.Setting;
+import org.twinlab.train.SettingError;
+import org.twinlab.train.SettingProblem;
+import org.twinlab.train.Settings;
 import org.twinlab.train.TrainConfig;
 import org.twinlab.train.TrainingEventListener;
 import org.twinlab.util.IoErrors;
@@ -24,6 +30,9 @@ import org.twinlab.util.IoErrors;
  */
 public final class RunRace {
     public static final String FILE = "race.json";
+    /** The settings the window's Race… offers to change for the second run (the lecture's ablations). */
+    public static final List<Setting<?>> SETTINGS = List.of(Settings.OBJECTIVE, Settings.LAMBDA, Settings.PROJECTOR_BN,
+            Settings.PROJECTOR_WIDTH, Settings.BATCH_SIZE, Settings.AUGMENT_RECIPE);
     private final List<RunSession> sessions;
     private final List<String> differing;
 
@@ -41,6 +50,12 @@ public final class RunRace {
      * differ in something (else one line); when the second cannot be made, the first's folder is removed again.
      */
     public static RunRace create(Path root, TrainConfig first, TrainConfig second, Dataset data, String purpose) {
+        return create(root, first, second, data, purpose, new RunControl(), new RunControl());
+    }
+
+    /** {@link #create(Path, TrainConfig, TrainConfig, Dataset, String)} steered by controls made beforehand (the window's). */
+    public static RunRace create(Path root, TrainConfig first, TrainConfig second, Dataset data, String purpose,
+                                 RunControl firstControl, RunControl secondControl) {
         if (!java.util.Objects.equals(first.dataset(), second.dataset()) || first.seed() != second.seed()) {
             throw new IllegalArgumentException("race: both runs train on the same data with the same seed (here "
                     + first.dataset() + " seed " + first.seed() + " against " + second.dataset() + " seed "
@@ -55,10 +70,10 @@ public final class RunRace {
         if (diff.isEmpty()) {
             throw new IllegalArgumentException("race: the two runs have the same settings; change one for the second");
         }
-        RunSession a = RunSession.create(root, first, data, purpose);
+        RunSession a = RunSession.create(root, first, data, purpose, firstControl);
         RunSession b;
         try {
-            b = RunSession.create(root, second, data, purpose);
+            b = RunSession.create(root, second, data, purpose, secondControl);
         } catch (RuntimeException e) {
             a.close();
             Folders.deleteQuietly(a.folder().dir());
@@ -75,6 +90,57 @@ public final class RunRace {
             throw new IllegalArgumentException(IoErrors.cannotWrite(a.folder().dir(), e));
         }
         return race;
+    }
+
+    /**
+     * The second run of a race: {@code first} with the typed values applied (the form's rules: a value a setting
+     * cannot take, or settings that clash, is one line naming the setting), named after its difference.
+     */
+    public static TrainConfig second(TrainConfig first, Map<Setting<?>, String> changes) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("race: choose a setting the second run differs in");
+        }
+        TrainConfig c;
+        try {
+            c = Settings.apply(first, changes);
+        } catch (SettingError e) {
+            throw new IllegalArgumentException("race: " + e.problems().get(0).message());
+        }
+        List<SettingProblem> p = c.problems();
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException("race: " + p.get(0).message());
+        }
+        if (differences(first, c).isEmpty()) {
+            throw new IllegalArgumentException("race: the two runs have the same settings; change one for the second");
+        }
+        TrainConfig.Builder b = c.toBuilder();
+        String base = first.name() == null || first.name().isBlank() ? "race" : first.name();
+        b.name = base + " (" + labels(first, c).get(1) + ")";
+        return b.build();
+    }
+
+    private static List<SettingsDiff.Difference> differences(TrainConfig first, TrainConfig second) {
+        return SettingsDiff.of(List.of(first, second)).stream().filter(d -> !d.key().equals("name")).toList();
+    }
+
+    /**
+     * Each run's difference in words, e.g. "\u03bb = 0.0051" and "\u03bb = 0", or "barlow-twins" and
+     * "invariance-only" (an objective by its name): the titles of its panels and its legend's names.
+     */
+    public static List<String> labels(TrainConfig first, TrainConfig second) {
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        for (SettingsDiff.Difference d : differences(first, second)) {
+            if (d.key().equals(Settings.OBJECTIVE.key())) {
+                a.add(d.values().get(0)); // an objective's name says what it is
+                b.add(d.values().get(1));
+                continue;
+            }
+            String name = d.key().equals(Settings.LAMBDA.key()) ? "\u03bb" : d.label();
+            a.add(name + " = " + d.values().get(0));
+            b.add(name + " = " + d.values().get(1));
+        }
+        return List.of(String.join(", ", a), String.join(", ", b));
     }
 
     private void writeLinks() throws IOException {

@@ -155,6 +155,17 @@ public final class HeatmapView extends VBox {
         setScale(1);
     }
 
+    /**
+     * Room for two side by side (a race): the gauges stay; the histograms, the info line and the timeline's step
+     * label go (the title says the step).
+     */
+    void compact() {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {diagonal, offDiagonal, info, timeline.where}) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+    }
+
     static Tooltip help(String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);

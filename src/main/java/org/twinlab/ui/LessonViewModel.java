@@ -149,14 +149,14 @@ final class LessonViewModel {
 
     private static boolean trains(LessonStep s) {
         return s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Train
-                || a instanceof LessonAction.Step);
+                || a instanceof LessonAction.Step || a instanceof LessonAction.Race);
     }
 
     /** Whether screen {@code i} begins a run of its own: its actions start one, or no screen before it trains. */
     boolean beginsRun(int i) {
         List<LessonStep> steps = lesson.get().steps();
         LessonStep s = steps.get(i);
-        if (s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start)) {
+        if (s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Race)) {
             return true;
         }
         if (!trains(s)) {
@@ -225,7 +225,8 @@ final class LessonViewModel {
             vm.form().setQuietly(set.setting(), set.text());
             k++;
         }
-        if (k < actions.size() && actions.get(k) instanceof LessonAction.Start) {
+        LessonAction.Race race = k < actions.size() && actions.get(k) instanceof LessonAction.Race r ? r : null;
+        if (k < actions.size() && (actions.get(k) instanceof LessonAction.Start || race != null)) {
             k++;
         }
         int rest = k;
@@ -237,6 +238,11 @@ final class LessonViewModel {
             status.set("Stopping " + what + " first\u2026");
         }
         String note = stoppedNote;
+        if (race != null) {
+            startRace(i, race, note.replace("this screen's run started", "this screen's race started"),
+                    () -> run(actions, rest));
+            return;
+        }
         vm.startNew(runName(i), started -> {
             if (!started) {
                 status.set("The screen's run could not start: " + vm.startBlockedReason().get());
@@ -246,6 +252,20 @@ final class LessonViewModel {
             ownRun = vm.session().live();
             status.set(note);
             run(actions, rest);
+        });
+    }
+
+    /** The screen's race (what trains is stopped first); {@code next} goes on once it started. */
+    private void startRace(int i, LessonAction.Race race, String note, Runnable next) {
+        vm.raceNew(runName(i), race.changes(), why -> {
+            if (!why.isEmpty()) {
+                status.set("The screen's race could not start: " + why);
+                return;
+            }
+            runOwner = i;
+            ownRun = vm.session().live();
+            status.set(note);
+            next.run();
         });
     }
 
@@ -296,6 +316,10 @@ final class LessonViewModel {
             case LessonAction.Set s -> {
                 vm.field(s.setting()).set(s.text()); // typed as a lecturer would: a live setting reaches the run
                 next.run();
+            }
+            case LessonAction.Race r -> {
+                status.set("starting the race\u2026");
+                startRace(index.get(), r, "", next);
             }
         }
     }

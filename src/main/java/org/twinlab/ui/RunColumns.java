@@ -37,6 +37,7 @@ final class RunColumns {
 
     static List<TableColumn<RunRow, Object>> all() {
         List<String> keys = new java.util.ArrayList<>(FIRST);
+        keys.add(RunRow.RACE); // after the first columns: which run it raced against
         RunsTable.of(List.of()).columnNames().stream().filter(k -> !FIRST.contains(k)).forEach(keys::add);
         return keys.stream().map(RunColumns::column).toList();
     }
@@ -50,9 +51,13 @@ final class RunColumns {
                 .filter(n -> n instanceof javafx.scene.control.Labeled).map(n -> ((javafx.scene.control.Labeled) n).getFont())
                 .findFirst().orElse(javafx.scene.text.Font.font(14));
         boolean anyDamaged = table.getItems().stream().anyMatch(r -> r.entry().damaged());
+        boolean anyRaced = table.getItems().stream().anyMatch(r -> r.race() != null);
         for (TableColumn<RunRow, ?> c : table.getColumns()) {
             if (c.getId().equals("problem") && c.isVisible() != anyDamaged) {
                 c.setVisible(anyDamaged); // a change of columns rebuilds the rows' cells: only when needed
+            }
+            if (c.getId().equals(RunRow.RACE) && c.isVisible() != anyRaced) {
+                c.setVisible(anyRaced); // the race column only where some run was raced
             }
             // one text measured per column, its longest cell: measuring every cell cost 0.3 s for 200 runs
             String longest = "";

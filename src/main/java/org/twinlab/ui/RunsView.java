@@ -1,6 +1,7 @@
 package org.twinlab.ui;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -154,9 +155,15 @@ final class RunsView extends BorderPane {
             model.useSettings(selected().get(0));
             nav.showWorkbench();
         });
-        compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
-        compare.setTooltip(new Tooltip("Select two or more runs (Ctrl+click) to overlay their curves"));
-        compare.setOnAction(e -> nav.compare(selected().stream().map(RunEntry::dir).toList()));
+        // one raced run selected: Compare opens it with its race partner
+        compare.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().size() < 2
+                && racePartners().isEmpty(), table.getSelectionModel().getSelectedItems()));
+        compare.textProperty().bind(Bindings.createStringBinding(() -> selected().size() == 1 && !racePartners().isEmpty()
+                ? "Compare with its race partner" : "Compare", table.getSelectionModel().getSelectedItems()));
+        compare.setTooltip(new Tooltip("Select two or more runs (Ctrl+click) to overlay their curves, or one raced run "
+                + "to compare it with the run it raced"));
+        compare.setOnAction(e -> nav.compare(selected().size() == 1 ? racePartners()
+                : selected().stream().map(RunEntry::dir).toList()));
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().size() != 1
                 || !selected().get(0).hasCheckpoint() || selected().get(0).state() == RunState.RUNNING,
                 table.getSelectionModel().getSelectedItems()));
@@ -169,6 +176,17 @@ final class RunsView extends BorderPane {
         HBox bar = new HBox(6, open, resume, useSettings, compare, export, delete, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** The two folders of the race of the one selected run, both still there (empty otherwise). */
+    List<Path> racePartners() {
+        List<RunRow> rows = table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .toList();
+        if (rows.size() != 1) {
+            return List.of();
+        }
+        List<Path> runs = rows.get(0).raceRuns();
+        return runs.size() == 2 && runs.stream().allMatch(java.nio.file.Files::isDirectory) ? runs : List.of();
     }
 
     List<RunEntry> selected() {

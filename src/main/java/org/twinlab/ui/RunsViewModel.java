@@ -23,6 +23,7 @@ import org.twinlab.runs.RunEntry;
 import org.twinlab.runs.RunFilter;
 import org.twinlab.runs.RunFolder;
 import org.twinlab.runs.RunHistory;
+import org.twinlab.runs.RunRace;
 import org.twinlab.runs.RunMeta;
 import org.twinlab.runs.RunRemoval;
 import org.twinlab.runs.RunsTable;
@@ -71,7 +72,7 @@ public final class RunsViewModel {
             List<RunEntry> list = RunHistory.list(dir);
             // a damaged run without settings says nothing about which settings vary
             return new Loaded(list, RunsTable.of(list), SettingsDiff.of(list.stream().map(RunEntry::config)
-                    .filter(java.util.Objects::nonNull).toList()));
+                    .filter(java.util.Objects::nonNull).toList()), list.stream().map(e -> RunRace.link(e.dir())).toList());
         }, l -> {
             if (mine != generation) {
                 return;
@@ -87,13 +88,20 @@ public final class RunsViewModel {
         });
     }
 
-    private record Loaded(List<RunEntry> entries, Table table, List<SettingsDiff.Difference> differences) {
+    /** The folder's runs read in the background, with the race each was trained in (null: none). */
+    private record Loaded(List<RunEntry> entries, Table table, List<SettingsDiff.Difference> differences,
+                          List<RunRace.Link> races) {
     }
 
     private void show(Loaded l) {
         List<RunRow> next = new ArrayList<>();
+        java.util.Map<Path, String> names = new java.util.HashMap<>();
+        for (RunEntry e : l.entries()) {
+            names.put(e.dir().toAbsolutePath().normalize(), e.name());
+        }
         for (int i = 0; i < l.entries().size(); i++) {
-            next.add(new RunRow(l.entries().get(i), l.table(), i));
+            RunRace.Link race = l.races().get(i);
+            next.add(new RunRow(l.entries().get(i), l.table(), i, race, raceText(l.entries().get(i), race, names)));
         }
         varying.set(Set.copyOf(l.differences().stream().map(SettingsDiff.Difference::key).toList()));
         table.set(l.table());
@@ -101,6 +109,22 @@ public final class RunsViewModel {
         setPredicate();
         rows.setAll(next);
         count();
+    }
+
+    /** "vs NAME (lambda)": the partner by its name in the list (its folder's when it is gone from the list). */
+    private static String raceText(RunEntry e, RunRace.Link race, java.util.Map<Path, String> names) {
+        if (race == null) {
+            return "";
+        }
+        Path me = e.dir().toAbsolutePath().normalize();
+        for (Path p : race.runs()) {
+            Path q = p.toAbsolutePath().normalize();
+            if (!q.equals(me)) {
+                String name = names.getOrDefault(q, q.getFileName() + " (not in this folder)");
+                return "vs " + name + " (" + String.join(", ", race.differing()) + ")";
+            }
+        }
+        return "";
     }
 
     private void refilter() {

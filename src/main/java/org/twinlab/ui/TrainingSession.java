@@ -1,16 +1,20 @@
 package org.twinlab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Worker;
 import org.twinlab.data.Dataset;
+import org.twinlab.runs.RunRace;
 import org.twinlab.runs.RunSummary;
 import org.twinlab.train.RunControl;
 import org.twinlab.train.RunState;
@@ -21,8 +25,10 @@ import org.twinlab.train.TrainingEvent;
 
 /**
  * The window's one training session: one training at a time on the machine (a run of the form, a
- * continued run, or a sweep, which says so with {@link #setSweeping}), the runs folder, and the control of
- * the run that goes (pause, step, stop, live λ and learning rate, the region of C). A new run asked for
+ * continued run, a race of two runs, or a sweep, which says so with {@link #setSweeping}), the runs folder, and
+ * the control of
+ * what goes (pause, step, stop: of both runs of a race; live λ and learning rate: of the form's run; the
+ * region of C). A new run asked for
  * while one goes is started once the old one has stopped and saved ({@link #stopThen}). The Runs, Sweep and
  * Export tabs go through this, never round it. State changes arrive on the FX thread.
  */
@@ -37,6 +43,8 @@ public final class TrainingSession {
     private final BooleanBinding busy = running.or(sweeping);
     /** A run failed or could not start: the view turns it into a notification. */
     public final StringProperty notice = new SimpleStringProperty();
+    /** The race that trains or trained last, while the panels show it (null: a single run). */
+    private final ReadOnlyObjectWrapper<LiveRace> race = new ReadOnlyObjectWrapper<>();
     /** What to do once the run that is stopping has stopped: a new run was asked for meanwhile. */
     private Runnable afterStop;
 
@@ -51,6 +59,24 @@ public final class TrainingSession {
             return false;
         }
         service.prepare(c, data);
+        return go(null);
+    }
+
+    /**
+     * Starts a race: the form's run {@code first} and {@code second}, trained at once, linked in the runs folder;
+     * false while another training goes. The panels title each run with its difference ({@link RunRace#labels}).
+     */
+    public boolean race(TrainConfig first, TrainConfig second, Dataset data) {
+        if (busy.get() || data == null || first == null || second == null) {
+            return false;
+        }
+        service.prepare(new TrainingService.Race(first, second, data));
+        List<LiveRun> l = service.lives();
+        return go(new LiveRace(l.get(0), l.get(1), RunRace.labels(first, second)));
+    }
+
+    private boolean go(LiveRace shown) {
+        race.set(shown);
         service.restart();
         running.set(true);
         paused.set(false);
@@ -63,10 +89,7 @@ public final class TrainingSession {
             return false;
         }
         service.prepareResume(runDir);
-        service.restart();
-        running.set(true);
-        paused.set(false);
-        return true;
+        return go(null);
     }
 
     /**
@@ -88,7 +111,7 @@ public final class TrainingSession {
     public void stop() {
         if (running.get() && !stopping.get()) {
             stopping.set(true);
-            service.control().stop();
+            service.controls().forEach(RunControl::stop);
         }
     }
 
@@ -97,9 +120,9 @@ public final class TrainingSession {
             return;
         }
         if (paused.get()) {
-            service.control().resume();
+            service.controls().forEach(RunControl::resume);
         } else {
-            service.control().pause();
+            service.controls().forEach(RunControl::pause);
         }
         paused.set(!paused.get());
     }
@@ -116,12 +139,13 @@ public final class TrainingSession {
         if (!running.get() || stopping.get()) {
             return;
         }
-        RunControl c = service.control();
-        if (!paused.get()) {
-            c.pause();
-        }
-        for (int i = 0; i < n; i++) {
-            c.step();
+        for (RunControl c : service.controls()) {
+            if (!paused.get()) {
+                c.pause();
+            }
+            for (int i = 0; i < n; i++) {
+                c.step();
+            }
         }
         paused.set(true);
     }
@@ -141,11 +165,12 @@ public final class TrainingSession {
             togglePause();
         }
         if (pauseWhen != null) {
-            RunControl control = service.control();
+            List<RunControl> controls = service.controls();
+            // watched on the (first) run: in a race both pause when it meets the condition
             live.watch(pauseWhen, e -> {
-                control.pause(); // on the training thread: the run waits before its next step
+                controls.forEach(RunControl::pause); // on the training thread: the runs wait before their next step
                 Platform.runLater(() -> {
-                    if (running.get() && service.control() == control) {
+                    if (running.get() && service.controls() == controls) {
                         paused.set(true);
                     }
                     reached.accept(e);
@@ -170,9 +195,9 @@ public final class TrainingSession {
         }
     }
 
-    /** The exact region of a wide C the heatmap shows. */
+    /** The exact region of a wide C the heatmap shows (of both runs of a race). */
     public void setRegion(int row, int col) {
-        service.control().setRegion(row, col);
+        service.controls().forEach(c -> c.setRegion(row, col));
     }
 
     /** While a sweep goes, Start says so and stays disabled: one training at a time on the machine. */
@@ -224,7 +249,18 @@ public final class TrainingSession {
     void clearLive() {
         if (!running.get()) {
             service.clearLive();
+            race.set(null);
         }
+    }
+
+    /** The race that trains or trained last (its two live views and their differences), or null. */
+    public ReadOnlyObjectProperty<LiveRace> raceProperty() {
+        return race.getReadOnlyProperty();
+    }
+
+    /** The folders of the runs that train or trained last (both of a race). */
+    public List<Path> runFolders() {
+        return service.runFolders();
     }
 
     /** The folder of the run that goes or went last (null before it is made). */

@@ -74,6 +74,13 @@ public final class WorkbenchView extends StackPane {
     final ScatterPlot scatter = new ScatterPlot();
     final ViewsPanel views;
     final Button start = new Button("Start");
+    /** Race…: the form's run against one that differs (a dialog); its panels are the race board's. */
+    final Button race = new Button("Race\u2026");
+    final RaceBoard raceBoard = new RaceBoard();
+    /** The race the panels show (null: a single run's panels). */
+    private LiveRace shownRace;
+    /** The last Race… dialog opened (tests fill it in). */
+    RaceDialog raceDialog;
     final Button pause = new Button("Pause");
     final Button step = new Button("Step");
     final Button stop = new Button("Stop");
@@ -192,6 +199,9 @@ public final class WorkbenchView extends StackPane {
         vm.field(Settings.OBJECTIVE).addListener(o -> showLossFormula());
         heatmap.setOnRegionChange((r, c) -> vm.session().setRegion(r, c));
         heatmap.setOnStep(this::markStep);
+        for (HeatmapView h : raceBoard.heatmaps) {
+            h.setOnRegionChange((r, c) -> vm.session().setRegion(r, c));
+        }
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.widthProperty().addListener(x -> presenterZoom(presenter.isSelected()));
@@ -218,6 +228,9 @@ public final class WorkbenchView extends StackPane {
             vm.start();
         });
         start.disableProperty().bind(vm.canStart().not());
+        race.setOnAction(e -> openRace());
+        // a going run is no reason: the race stops it first and says so
+        race.disableProperty().bind(vm.session().sweepingProperty().or(vm.loadingProperty()).or(vm.stoppingProperty()));
         pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> vm.togglePause());
         // the wider of its two words sets its width: the toolbar does not shift when Pause becomes Resume
@@ -231,6 +244,8 @@ public final class WorkbenchView extends StackPane {
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.runningProperty().not().or(vm.stoppingProperty()));
         shortcut(start, "Start a run", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN));
+        race.setTooltip(new Tooltip("Race the form's run against one that differs in a setting: both train at once, "
+                + "side by side"));
         shortcut(pause, "Pause or resume", new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN));
         shortcut(step, "One step, then pause: C and the status show that step", new KeyCodeCombination(KeyCode.RIGHT,
                 KeyCombination.SHORTCUT_DOWN));
@@ -300,10 +315,10 @@ public final class WorkbenchView extends StackPane {
         HBox.setHgrow(blocked, Priority.SOMETIMES);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (ButtonBase b : new ButtonBase[] {start, pause, step, stop, reset, file, lessonMenu, settingsShown, presenter}) {
+        for (ButtonBase b : new ButtonBase[] {start, race, pause, step, stop, reset, file, lessonMenu, settingsShown, presenter}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason beside them gives way, not the buttons
         }
-        ToolBar bar = new ToolBar(brand, runSeparator, start, pause, step, stop, toolSeparator, reset, file, settingsShown,
+        ToolBar bar = new ToolBar(brand, runSeparator, start, race, pause, step, stop, toolSeparator, reset, file, settingsShown,
                 lessonMenu, blocked, spacer, presenter);
         // the reason wraps within the room the buttons leave: one too wide for the row would send it, and
         // Presenter after it, into the toolbar's overflow menu (two bad fields at 1280 px in presenter mode)
@@ -548,18 +563,19 @@ public final class WorkbenchView extends StackPane {
         for (Node n : new Node[] {reset, file, settingsShown, toolSeparator}) {
             show(n, !lesson);
         }
-        for (Map.Entry<String, ButtonBase> b : Map.of("start", (ButtonBase) start, "pause", pause, "step", step, "stop",
-                stop).entrySet()) {
+        for (Map.Entry<String, ButtonBase> b : Map.of("start", (ButtonBase) start, "race", race, "pause", pause, "step",
+                step, "stop", stop).entrySet()) {
             show(b.getValue(), !lesson || s.controls().contains(b.getKey()));
         }
-        show(runSeparator, start.isVisible() || pause.isVisible() || step.isVisible() || stop.isVisible());
+        show(runSeparator, start.isVisible() || race.isVisible() || pause.isVisible() || step.isVisible() || stop.isVisible());
         List<Node> shown = new ArrayList<>();
         for (Map.Entry<String, Node> p : panels.entrySet()) {
             boolean on = lesson ? s.shows(p.getKey()) : !p.getKey().equals("views");
             if (on) {
-                shown.add(p.getValue());
+                shown.add(shownRace == null ? p.getValue() : raced(p.getKey(), p.getValue()));
             }
         }
+        shown.remove(null);
         layoutPanels(shown);
     }
 
@@ -585,6 +601,15 @@ public final class WorkbenchView extends StackPane {
         }
         focused = null;
         int n = shown.size();
+        if (shownRace != null && n > 0 && shown.get(0) == raceBoard.matrices) {
+            // a race: the two Cs side by side across the top (a little more of the height), the overlaid curves below
+            grid.getRowConstraints().setAll(percentRow(62), percentRow(38));
+            grid.add(shown.get(0), 0, 0, 2, n == 1 ? 2 : 1);
+            for (int i = 1; i < n; i++) {
+                grid.add(shown.get(i), n == 2 ? 0 : i - 1, 1, n == 2 ? 2 : 1, 1);
+            }
+            return;
+        }
         // presenter mode too: 2 x 2 (three stacked on the right left the probe and PCA plots 60-100 px strips
         // at 1280x800, while C, as wide as half the window, could not use the height it was given); the top row
         // the taller: C's square needs the height, the probe and PCA plots keep 40% of their panels
@@ -598,6 +623,43 @@ public final class WorkbenchView extends StackPane {
                 default -> grid.add(p, i % 2, i / 2, 1, 1);
             }
         }
+    }
+
+    /** A race's panel in place of the single run's (null: none in a race, the embeddings). */
+    private Node raced(String key, Node single) {
+        return switch (key) {
+            case "heatmap" -> raceBoard.matrices;
+            case "loss" -> raceBoard.lossPanel;
+            case "probe" -> raceBoard.probePanel;
+            case "embeddings" -> null;
+            default -> single;
+        };
+    }
+
+    /** Race…: the dialog; its Race stops what trains (saying so) and starts the race. */
+    void openRace() {
+        if (raceDialog != null && raceDialog.dialog.isShowing()) {
+            raceDialog.dialog.getDialogPane().getScene().getWindow().requestFocus(); // pressed twice: the one dialog
+            return;
+        }
+        raceDialog = new RaceDialog(vm, getScene() == null ? null : getScene().getWindow(), this::race);
+        raceDialog.dialog.getDialogPane().setStyle(getStyle()); // presenter mode's type in the dialog too
+        raceDialog.show();
+    }
+
+    /** Races the form's run against one with {@code changes}; a run that goes is stopped first, in one line. */
+    void race(Map<org.twinlab.train.Setting<?>, String> changes) {
+        notifications.hide();
+        TrainingEvent.Step last = vm.runningProperty().get() ? vm.session().live().lastStep() : null;
+        boolean going = vm.runningProperty().get();
+        vm.raceNew(null, changes, why -> {
+            if (!why.isEmpty()) {
+                notifications.show("The race could not start: " + why);
+            } else if (going) {
+                notifications.show("Stopped the run at step " + (last == null ? 0 : last.step())
+                        + " (its folder keeps it); the race started.", true);
+            }
+        });
     }
 
     /**
@@ -676,6 +738,7 @@ public final class WorkbenchView extends StackPane {
             p.setFontSize(12 * s);
         }
         heatmap.setScale(s);
+        raceBoard.setScale(s);
         rate.setPrefHeight(70 * s);
         rate.setMinHeight(45 * s);
     }
@@ -686,6 +749,12 @@ public final class WorkbenchView extends StackPane {
 
     /** The clock: redraw what changed since the last pulse, at most 10 times a second. */
     private void refresh(long now) {
+        LiveRace r = vm.race();
+        if (r != shownRace) {
+            shownRace = r;
+            raceBoard.setRace(r);
+            arrange();
+        }
         LiveRun run = vm.live();
         if (run != seenRun) {
             seenRun = run;
@@ -709,6 +778,7 @@ public final class WorkbenchView extends StackPane {
         if (now - lastPlotNanos < REDRAW_NANOS) {
             return;
         }
+        raceBoard.refresh(); // each of its runs by its own version: one may go on while the other has ended
         if (v == seenVersion) {
             if (run.started.get() != null) {
                 status(run, now); // a probe phase's seconds go on without events

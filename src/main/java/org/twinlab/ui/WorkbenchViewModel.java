@@ -2,6 +2,7 @@ package org.twinlab.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.StringProperty;
 import org.twinlab.augment.ViewConfig;
 import org.twinlab.data.Dataset;
+import org.twinlab.runs.RunRace;
 import org.twinlab.train.Preset;
 import org.twinlab.train.RunState;
 import org.twinlab.train.Setting;
@@ -154,6 +156,57 @@ public final class WorkbenchViewModel {
         form.remember(c);
         source.showLive();
         return session.start(c, form.datasetProperty().get());
+    }
+
+    /**
+     * The second run of a race against the form's: the form's settings with {@code changes} typed over them.
+     * Throws with one line (the form's rules, or nothing differs) when it cannot be.
+     */
+    public TrainConfig raceSecond(TrainConfig first, Map<Setting<?>, String> changes) {
+        return RunRace.second(first, changes);
+    }
+
+    /**
+     * Races the form's run against one that differs in {@code changes}, under {@code name} (null: the form's own);
+     * what trains is stopped first (it keeps its folder). {@code then} gets "" when the race started, else the one
+     * line saying why not (a bad value, nothing that differs, the form's own problem). Returns the step the stopped
+     * run had reached (-1: none went).
+     */
+    public int raceNew(String name, Map<Setting<?>, String> changes, Consumer<String> then) {
+        TrainConfig form0 = form.config();
+        if (form0 == null) {
+            then.accept(startBlockedReason.get());
+            return -1;
+        }
+        TrainConfig first = form0;
+        if (name != null) {
+            TrainConfig.Builder b = first.toBuilder();
+            b.name = name;
+            first = b.build();
+        }
+        TrainConfig second;
+        try {
+            second = RunRace.second(first, changes);
+        } catch (IllegalArgumentException e) {
+            then.accept(e.getMessage());
+            return -1;
+        }
+        TrainConfig a = first;
+        return session.stopThen(() -> {
+            if (session.busyProperty().get() || form.datasetProperty().get() == null) {
+                then.accept(startBlockedReason.get().isEmpty() ? "a training goes" : startBlockedReason.get());
+                return;
+            }
+            form.remember(a);
+            source.showLive();
+            boolean ok = session.race(a, second, form.datasetProperty().get());
+            then.accept(ok ? "" : "the race could not start");
+        });
+    }
+
+    /** The race the panels show (the session's, while they show the session's runs), or null. */
+    public LiveRace race() {
+        return source.showsSession() ? session.raceProperty().get() : null;
     }
 
     /** Continues a stopped run from its checkpoint, in the live panels. */

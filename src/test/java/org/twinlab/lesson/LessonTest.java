@@ -31,6 +31,12 @@ class LessonTest {
         assertEquals(new LessonAction.Set(Settings.LAMBDA, "0"), drop.actions().get(0));
         assertEquals(List.of(Settings.LAMBDA), drop.settingControls());
         assertTrue(l.steps().stream().anyMatch(s -> "redundancy-only".equals(s.settings().get(Settings.OBJECTIVE))));
+        // the race screen: Barlow Twins against only the invariance term, right after the redundancy term alone
+        LessonStep race = l.steps().get(5);
+        assertEquals("Only the redundancy term", l.steps().get(4).title());
+        assertEquals("barlow-twins", race.settings().get(Settings.OBJECTIVE));
+        assertEquals(new LessonAction.Race(java.util.Map.of(Settings.OBJECTIVE, "invariance-only")), race.actions().get(0));
+        assertEquals(List.of("heatmap", "loss", "probe"), race.panels());
     }
 
     @Test
@@ -42,6 +48,10 @@ class LessonTest {
         assertEquals(new LessonAction.Set(Settings.OBJECTIVE, "cosine"), LessonAction.parse("set objective cosine"));
         assertEquals(new LessonAction.Set(Settings.LAMBDA, "0.02"), LessonAction.parse("set lambda 0.020"));
         assertEquals("Set \u03bb to 0", LessonAction.parse("set lambda 0").describe());
+        assertEquals(new LessonAction.Race(java.util.Map.of(Settings.LAMBDA, "0")), LessonAction.parse("race lambda 0"));
+        LessonAction.Race two = (LessonAction.Race) LessonAction.parse("race objective invariance-only augmentRecipe crop-flip");
+        assertEquals(List.of(Settings.OBJECTIVE, Settings.AUGMENT_RECIPE), List.copyOf(two.changes().keySet()));
+        assertEquals("Race against objective invariance-only, augmentation recipe crop-flip", two.describe());
         LessonAction.Train u = (LessonAction.Train) LessonAction.parse("train until effectiveRank <= 2");
         assertEquals(new LessonAction.Until(Gauge.EFFECTIVE_RANK, "<=", 2), u.until());
     }
@@ -85,6 +95,10 @@ class LessonTest {
                 "lesson.json: step 1 (\"A\"), action \"dance\": it is none of: views, start, train");
         assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"action\": \"set batchSize one\" } ] }",
                 "lesson.json: step 1 (\"A\"), action \"set batchSize one\": batch size: 'one' is not a whole number");
+        assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"action\": \"race lambda\" } ] }",
+                "lesson.json: step 1 (\"A\"), action \"race lambda\": say \"race SETTING VALUE\" (more pairs may follow)");
+        assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"action\": \"race lambda -1\" } ] }",
+                "lesson.json: step 1 (\"A\"), action \"race lambda -1\": lambda");
     }
 
     @Test

@@ -38,7 +38,8 @@ class RunRaceTest {
         b.name = "invariance";
         TrainConfig invariance = b.build();
 
-        RunRace race = RunRace.create(root.resolve("race"), barlow, invariance, DATA, "test").probes(false);
+        // probed at the end (probeEvery 0), baselines off: a raced run's probe accuracies are those of the run alone
+        RunRace race = RunRace.create(root.resolve("race"), barlow, invariance, DATA, "test").probes(true).baselines(false);
         assertEquals(List.of("objective"), race.differing());
         AtomicInteger[] steps = {new AtomicInteger(), new AtomicInteger()};
         for (int k = 0; k < 2; k++) {
@@ -84,8 +85,8 @@ class RunRaceTest {
             assertEquals(List.of("objective"), link.differing());
             assertEquals(RunRace.link(race.sessions().get(0).folder().dir()).id(), link.id(), "one race");
             TrainConfig c = s.config();
-            Path alone = Path.of(RunSession.create(root.resolve("alone-" + k), c, DATA, "test").probes(false).run()
-                    .runFolder());
+            Path alone = Path.of(RunSession.create(root.resolve("alone-" + k), c, DATA, "test").probes(true)
+                    .baselines(false).run().runFolder());
             CsvFile raced = CsvFile.read(s.folder().file(RunFolder.METRICS));
             CsvFile single = CsvFile.read(alone.resolve(RunFolder.METRICS));
             assertEquals(16, raced.size());
@@ -97,6 +98,15 @@ class RunRaceTest {
                             c.name() + " " + col + " at row " + i);
                 }
             }
+            CsvFile racedProbe = CsvFile.read(s.folder().file(RunFolder.PROBE));
+            CsvFile aloneProbe = CsvFile.read(alone.resolve(RunFolder.PROBE));
+            assertEquals(1, racedProbe.size(), "one probe, at the end");
+            assertEquals(aloneProbe.header(), racedProbe.header());
+            for (String col : aloneProbe.header().stream().filter(h -> h.contains("top") || h.contains("acc")).toList()) {
+                assertEquals(aloneProbe.number(0, col), racedProbe.number(0, col), 1e-9, c.name() + " probe " + col);
+            }
+            assertTrue(aloneProbe.header().stream().anyMatch(h -> h.contains("top") || h.contains("acc")),
+                    "probe columns: " + aloneProbe.header());
         }
     }
 
@@ -108,6 +118,24 @@ class RunRaceTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void theSecondRunIsTheFirstWithTheTypedValuesByTheFormsRules() {
+        TrainConfig a = TestRuns.small(4);
+        TrainConfig b = RunRace.second(a, java.util.Map.of(org.twinlab.train.Settings.LAMBDA, "0"));
+        assertEquals(0, b.lambda());
+        assertEquals("test (\u03bb = 0)", b.name());
+        assertEquals(List.of("\u03bb = 0.0051", "\u03bb = 0"), RunRace.labels(a, b));
+        assertEquals("race: lambda: 'minus' is not a number", assertThrows(IllegalArgumentException.class,
+                () -> RunRace.second(a, java.util.Map.of(org.twinlab.train.Settings.LAMBDA, "minus"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunRace.second(a, java.util.Map.of(
+                org.twinlab.train.Settings.BATCH_SIZE, "0"))).getMessage().startsWith("race: batch size"));
+        assertEquals("race: the two runs have the same settings; change one for the second",
+                assertThrows(IllegalArgumentException.class, () -> RunRace.second(a, java.util.Map.of(
+                        org.twinlab.train.Settings.LAMBDA, "0.0051"))).getMessage());
+        assertEquals("race: choose a setting the second run differs in",
+                assertThrows(IllegalArgumentException.class, () -> RunRace.second(a, java.util.Map.of())).getMessage());
     }
 
     @Test

@@ -112,27 +112,55 @@ class LessonWalkTest extends WindowFixture {
         assertRankFell(runA, lambdaAt);
         LiveRun screen5 = vm.session().live();
 
-        // screen 6: cosine twins, pressed while screen 5's run trains; it collapses
+        // screen 6: the race, pressed while screen 5's run trains: it stops that run (saying so) and races Barlow
+        // Twins against only the invariance term, two linked run folders, both training, both paused by "train N steps"
         robot.interact(view.lessons::next);
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 6's own run", 300, () -> vm.session().live() != screen5 && started() != null);
+        waitFor("screen 6's race", 300, () -> vm.race() != null && vm.race().first() != screen5
+                && vm.race().first().lastStep() != null && vm.race().second().lastStep() != null);
+        LiveRace race = vm.race();
+        assertEquals(List.of("barlow-twins", "invariance-only"), race.labels());
+        assertEquals("Barlow Twins, screen 6: Race: the whole loss against only the invariance term",
+                race.first().started.get().config().name());
+        assertEquals(ObjectiveKind.INVARIANCE_ONLY, race.second().started.get().config().objective());
+        assertEquals(ObjectiveKind.BARLOW_TWINS, race.first().started.get().config().objective());
+        assertTrue(view.lessons.status.get().startsWith("Stopped screen 5's run at step")
+                && view.lessons.status.get().contains("this screen's race started."), view.lessons.status.get());
+        List<Path> raced = vm.session().runFolders();
+        assertEquals(2, raced.size());
+        assertEquals(org.twinlab.runs.RunRace.link(raced.get(0)).id(), org.twinlab.runs.RunRace.link(raced.get(1)).id());
+        // "train 150 steps" (scaled: 50) pauses both at the first run's step 50
+        waitFor("the race to pause after its steps", 400, () -> vm.pausedProperty().get());
+        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        int[] held = {race.first().lastStep().step(), race.second().lastStep().step()};
+        assertEquals(50, held[0], "the first run paused at its 50th step");
+        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals(held[0], race.first().lastStep().step());
+        assertEquals(held[1], race.second().lastStep().step(), "the second paused with it");
+        LiveRun screen6race = vm.session().live();
+
+        // screen 7: cosine twins, pressed while screen 6's race is paused; it collapses
+        robot.interact(view.lessons::next);
+        robot.interact(() -> view.lessonView.action.fire());
+        waitFor("screen 7's own run", 300, () -> vm.session().live() != screen6race && started() != null);
         assertEquals(ObjectiveKind.COSINE, started().config().objective());
+        assertTrue(vm.race() == null, "a single run's panels again");
         LiveRun screen6 = vm.session().live();
-        waitFor("screen 6's first C", 300, () -> screen6.correlation() != null);
+        waitFor("screen 7's first C", 300, () -> screen6.correlation() != null);
         double rankAtStart = screen6.correlation().effectiveRank();
         // collapsing: the features fall onto fewer directions (measured at this scale: 4.4 at step 1, 2.6 by step 38)
-        waitFor("screen 6's run to collapse", 400, () -> {
+        waitFor("screen 7's run to collapse", 400, () -> {
             TrainingEvent.Correlation c = screen6.correlation();
             return c != null && c.effectiveRank() < 0.7 * rankAtStart;
         });
 
-        // screen 7: a new Barlow Twins run starts, screen 6's still training
+        // screen 8: a new Barlow Twins run starts, screen 7's still training
         robot.interact(view.lessons::next);
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 7's run", 300, () -> vm.session().live() != screen6 && lastStep() >= 1);
+        waitFor("screen 8's run", 300, () -> vm.session().live() != screen6 && lastStep() >= 1);
         assertEquals(ObjectiveKind.BARLOW_TWINS, started().config().objective());
-        assertEquals("Barlow Twins, screen 7: Batch size and projector width", started().config().name());
-        assertNotSame(screen6, vm.live(), "the panels show screen 7's run");
+        assertEquals("Barlow Twins, screen 8: Batch size and projector width", started().config().name());
+        assertNotSame(screen6, vm.live(), "the panels show screen 8's run");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
