@@ -45,7 +45,8 @@ public final class BaselineCache {
     private static final String[] CODE = {"org.twinlab.eval.ProbeSuite", "org.twinlab.eval.LinearProbe",
         "org.twinlab.eval.KnnClassifier", "org.twinlab.eval.FeatureExtractor", "org.twinlab.eval.Pca2D",
         "org.twinlab.eval.BaselineCache", "org.twinlab.model.TwinNetwork", "org.twinlab.model.Encoders",
-        "org.twinlab.model.Encoder", "org.twinlab.model.Projector", "org.twinlab.augment.ImageOps"};
+        "org.twinlab.model.Encoder", "org.twinlab.model.Projector", "org.twinlab.augment.ImageOps",
+        "org.twinlab.train.TrainingLoop"}; // the loop seeds the engine and draws the initial weights
     private static volatile BaselineCache shared;
     private static volatile String codeDigest;
     private static final Map<Dataset, String> DATASET_DIGESTS = new WeakHashMap<>();

@@ -2,7 +2,7 @@ package org.twinlab.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.twinlab.train.TrainingLoop;
  */
 @org.twinlab.Slow
 class BaselineCacheTest {
-    private static final Dataset DATA = TestRuns.sampleSubset(600, 300);
+    private static final Dataset DATA = TestRuns.sampleSubset(320, 160);
 
     @TempDir
     Path dir;
@@ -96,9 +96,10 @@ class BaselineCacheTest {
         Seen seven = run(cache, DATA, 7);
         Seen eight = run(cache, DATA, 8);
         assertEquals(4, cache.computed(), "a new seed: new initial weights, new probe seeds");
-        assertNotEquals(seven.baselines().get(0), eight.baselines().get(0));
+        assertFalse(java.util.Arrays.equals(seven.embedding().x(), eight.embedding().x()),
+                "another seed's random encoder has other features");
 
-        Dataset other = new Dataset("other", DATA.source(), DATA.classNames(), DATA.train().subset(range(1, 600)),
+        Dataset other = new Dataset("other", DATA.source(), DATA.classNames(), DATA.train().subset(range(1, 320)),
                 DATA.test());
         run(cache, other, 7);
         assertEquals(6, cache.computed(), "other images: another key even where the name and source are alike");
