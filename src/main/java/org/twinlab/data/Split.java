@@ -49,6 +49,14 @@ public final class Split {
         }
     }
 
+    /** Feeds the pixels and labels to {@code md}: what a cache of results on this split is keyed by. */
+    public void digest(java.security.MessageDigest md) {
+        md.update(pixels);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * labels.length);
+        b.asIntBuffer().put(labels);
+        md.update(b.array());
+    }
+
     /** A split holding only the given images, in that order. */
     public Split subset(int[] indices) {
         int n = shape.size();

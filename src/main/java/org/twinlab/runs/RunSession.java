@@ -249,8 +249,13 @@ public final class RunSession implements AutoCloseable {
             ended.countDown();
             close();
             // the run's arrays are closed: hand the arenas' free memory back, or a session keeps every run's peak
-            org.twinlab.util.NativeMemory.trim();
+            org.twinlab.util.NativeMemory.releaseAfterRun();
         }
+    }
+
+    /** The training loop, for tests that check nothing keeps it once the run has ended. */
+    TrainingLoop trainer() {
+        return trainer;
     }
 
     /** Asks the run to stop and waits (bounded) until it has saved its checkpoint and summary. */

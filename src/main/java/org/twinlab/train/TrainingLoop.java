@@ -23,6 +23,7 @@ import org.twinlab.augment.AugmentConfig;
 import org.twinlab.augment.TwoViewAugmenter;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.ImageShape;
+import org.twinlab.eval.BaselineCache;
 import org.twinlab.eval.ProbeResult;
 import org.twinlab.eval.ProbeSuite;
 import org.twinlab.model.BarlowTwinsLoss;
@@ -48,6 +49,7 @@ public final class TrainingLoop {
     private Checkpoint.Sink checkpoints;
     private Checkpoint.Source resume;
     private boolean baselines = true;
+    private BaselineCache baselineCache = BaselineCache.shared();
     private boolean probes = true;
     private String runFolder;
     /** Steps done so far: a failure is reported at the step it happened, not where the run began. */
@@ -80,6 +82,12 @@ public final class TrainingLoop {
     /** Whether to probe the untrained encoder and the raw pixels before the first step. */
     public TrainingLoop baselines(boolean on) {
         this.baselines = on;
+        return this;
+    }
+
+    /** Where the baselines of earlier runs are kept ({@link BaselineCache#shared()} unless set). */
+    public TrainingLoop baselineCache(BaselineCache cache) {
+        this.baselineCache = cache;
         return this;
     }
 
@@ -211,8 +219,15 @@ public final class TrainingLoop {
             publish(new TrainingEvent.Notice(firstStep, warmupNote));
         }
         if (probes && baselines && firstStep == 0) {
-            probe(root, net, 0, config.initEncoder().isBlank() ? ProbeResult.RANDOM : ProbeResult.INITIAL);
-            publish(new TrainingEvent.Probe(ProbeSuite.pixels(dataset, root, config.seed())));
+            // the same numbers every time for the same inputs: stored, so that Start trains at once
+            if (config.initEncoder().isBlank()) {
+                publishProbe(0, baselineCache.randomEncoder(dataset, config.model(), config.seed(), device,
+                        () -> ProbeSuite.encoder(ProbeResult.RANDOM, net, dataset, root, 0, 0.0, config.seed())));
+            } else {
+                probe(root, net, 0, ProbeResult.INITIAL);
+            }
+            publish(new TrainingEvent.Probe(baselineCache.pixels(dataset, config.seed(), device,
+                    () -> ProbeSuite.pixels(dataset, root, config.seed()))));
         }
 
         // batches augmented ahead of the step: one on the CPU (augmentation and training share its cores); on a GPU
@@ -359,7 +374,10 @@ public final class TrainingLoop {
     }
 
     private void probe(NDManager root, TwinNetwork net, int step, String label) {
-        ProbeSuite.Outcome o = ProbeSuite.encoder(label, net, dataset, root, step, (double) step / stepsPerEpoch(), config.seed());
+        publishProbe(step, ProbeSuite.encoder(label, net, dataset, root, step, (double) step / stepsPerEpoch(), config.seed()));
+    }
+
+    private void publishProbe(int step, ProbeSuite.Outcome o) {
         publish(new TrainingEvent.Probe(o.result()));
         publish(new TrainingEvent.Embedding(step, o.embedding().x(), o.embedding().y(), o.embedding().labels(),
                 dataset.classNames()));
