@@ -46,7 +46,18 @@ class LessonWalkTest extends WindowFixture {
                 actions.add(a instanceof LessonAction.Train t && t.until() == null
                         ? new LessonAction.Train(Math.max(20, t.steps() / 3), null) : a);
             }
-            steps.add(new LessonStep(s.title(), s.text(), s.formula(), s.settings(), s.controls(), s.panels(), actions));
+            Map<Setting<?>, String> own = new LinkedHashMap<>(s.settings());
+            if (s.preset() != null) {
+                // a preset screen's run starts from the preset, not the lesson's settings: scaled on the screen itself
+                for (Setting<?> k : List.of(Settings.BATCH_SIZE, Settings.PROJECTOR_WIDTH, Settings.STEPS,
+                        Settings.SNAPSHOT_EVERY, Settings.PROBE_EVERY)) {
+                    own.put(k, settings.get(k));
+                }
+                own.put(Settings.SNAPSHOT_PAIRS, "64");
+                own.putAll(s.settings());
+            }
+            steps.add(new LessonStep(s.title(), s.text(), s.formula(), own, s.controls(), s.panels(), actions,
+                    s.preset()));
         }
         return new Lesson(l.title(), l.origin(), settings, steps);
     }
@@ -80,11 +91,31 @@ class LessonWalkTest extends WindowFixture {
         assertEquals("Barlow Twins, screen 2: C before training", started().config().name());
         LiveRun screen2 = vm.session().live();
 
-        // screen 3: trains on screen 2's run until the diagonal passes 0.9; pressed on while it trains
+        // screen 3: its own run from the classroom preset (the views and structure settings too), screen 2's run
+        // still training; C of the fixed held-out pairs
         robot.interact(view.lessons::next);
+        assertEquals(Settings.LAMBDA.format(org.twinlab.train.Preset.CLASSROOM.config().lambda()),
+                vm.field(Settings.LAMBDA).get(), "the preset's λ in the form");
+        assertEquals(1, screen2.lastStep() == null ? 1 : screen2.lastStep().step(), "entering screen 3 changed nothing");
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 3's run to train", 300, () -> lastStep() >= 8);
-        assertTrue(vm.session().live() == screen2, "screen 3 continues screen 2's run");
+        waitFor("screen 3's own run to train", 300, () -> vm.session().live() != screen2 && started() != null
+                && lastStep() >= 8);
+        org.twinlab.train.TrainConfig classroom = org.twinlab.train.Preset.CLASSROOM.config();
+        org.twinlab.train.TrainConfig three = started().config();
+        assertEquals("Barlow Twins, screen 3: Train: C becomes the identity", three.name());
+        assertEquals(classroom.augment(), three.augment(), "the preset's views (crop and flip)");
+        assertEquals(classroom.lambda(), three.lambda());
+        assertEquals(classroom.learningRate(), three.learningRate());
+        assertEquals(classroom.warmupEpochs(), three.warmupEpochs());
+        assertEquals(classroom.schedule(), three.schedule());
+        assertEquals(16, three.projectorWidth(), "the test's scale on the screen's own settings");
+        assertEquals(64, three.snapshotPairs());
+        assertTrue(view.lessons.status.get().startsWith("Stopped screen 2's run at step"), view.lessons.status.get());
+        waitFor("screen 3's C", 300, () -> vm.live().correlation() != null);
+        assertEquals(64, vm.live().correlation().pairs());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.heatmap.titleText().startsWith("C of 64 held-out pairs"), view.heatmap.titleText());
+        LiveRun screen3 = vm.session().live();
         Path runA = vm.session().runFolder();
 
         // screen 4: λ to 0 on that run, which goes on training
@@ -95,7 +126,7 @@ class LessonWalkTest extends WindowFixture {
             TrainingEvent.Step s = vm.session().live().lastStep();
             return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 12;
         });
-        assertTrue(vm.session().live() == screen2, "screen 4 continues the same run");
+        assertTrue(vm.session().live() == screen3, "screen 4 continues screen 3's run");
         int changes = vm.session().live().changes.size();
 
         // screen 5: entering it changes nothing of the run that trains (the form gets λ 0.0051 for its own run)
@@ -104,11 +135,14 @@ class LessonWalkTest extends WindowFixture {
         assertEquals(changes, vm.session().live().changes.size(), "entering screen 5 sent nothing to the run");
         assertNull(vm.live().correlation(), "screen 5 opens on clean panels");
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 5's own run", 300, () -> vm.session().live() != screen2 && started() != null && lastStep() >= 5);
+        waitFor("screen 5's own run", 300, () -> vm.session().live() != screen3 && started() != null && lastStep() >= 5);
         assertEquals(ObjectiveKind.REDUNDANCY_ONLY, started().config().objective());
         assertEquals("Barlow Twins, screen 5: Only the redundancy term", started().config().name());
         assertNotEquals(runA, vm.session().runFolder(), "a new run folder");
-        assertTrue(view.lessons.status.get().startsWith("Stopped screen 2's run at step"), view.lessons.status.get());
+        assertTrue(view.lessons.status.get().startsWith("Stopped screen 3's run at step"), view.lessons.status.get());
+        assertEquals(screen2.started.get().config().augment(), started().config().augment(),
+                "screen 5 is back to the lesson's own views, not the preset's");
+        assertEquals(0, started().config().snapshotPairs());
         assertRankFell(runA, lambdaAt);
         LiveRun screen5 = vm.session().live();
 
