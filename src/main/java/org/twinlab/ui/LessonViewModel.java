@@ -160,7 +160,7 @@ final class LessonViewModel {
      */
     private void putSettings(int i) {
         int chain = chainStart(i);
-        Preset p = chain >= 0 ? lesson.get().steps().get(chain).preset() : null;
+        Preset p = presetOf(i);
         if (p != null) {
             String had = vm.datasetName.get();
             vm.form().apply(p.config());
@@ -188,13 +188,24 @@ final class LessonViewModel {
         }
     }
 
-    /** The settings in force on screen {@code i}: the lesson's, then each screen's up to it, in order. */
+    /**
+     * The settings in force on screen {@code i}: the lesson's, then each screen's up to it, in order, leaving out
+     * the screens of a preset's run (their settings belong to that run).
+     */
     private Map<Setting<?>, String> settingsUpTo(int i) {
         Map<Setting<?>, String> m = new LinkedHashMap<>(lesson.get().settings());
         for (int k = 0; k <= i; k++) {
-            m.putAll(lesson.get().steps().get(k).settings());
+            if (presetOf(k) == null) {
+                m.putAll(lesson.get().steps().get(k).settings());
+            }
         }
         return m;
+    }
+
+    /** The preset of the screen that began screen {@code i}'s run, or null. */
+    private Preset presetOf(int i) {
+        int chain = chainStart(i);
+        return chain >= 0 ? lesson.get().steps().get(chain).preset() : null;
     }
 
     private static boolean trains(LessonStep s) {
