@@ -172,6 +172,11 @@ class HeldOutPairsTest {
         assertEquals(lastSnap.meanDiagonal(), Double.parseDouble(last[1]), 1e-5, "the gauges of the C shown");
         assertEquals(lastSnap.meanAbsOffDiagonal(), Double.parseDouble(last[2]), 1e-5);
         assertTrue(Files.readString(dir.resolve(RunFolder.CORRELATION_INFO)).contains("\"pairs\": 96"));
+        List<org.twinlab.runs.CorrelationHistory.Snapshot> kept =
+                org.twinlab.runs.RunHistory.correlationHistory(dir).snapshots();
+        assertEquals(30, kept.size());
+        assertEquals(lastSnap.meanAbsOffDiagonal(), kept.get(29).meanAbsOffDiagonal(), 1e-6, "C's history keeps the C shown");
+        assertEquals(lastSnap.value(3, 5), kept.get(29).value(3, 5), 0.01f);
         assertTrue(Files.readString(dir.resolve(RunFolder.CONFIG)).contains("\"snapshotPairs\": 96"));
     }
 

@@ -54,6 +54,8 @@ class LessonWalkTest extends WindowFixture {
                     own.put(k, settings.get(k));
                 }
                 own.put(Settings.SNAPSHOT_PAIRS, "64");
+                // the preset's 0.3-epoch warm-up is 75 steps at batch 32: screen 4's λ 0 would act at a small rate
+                own.put(Settings.WARMUP_EPOCHS, "0.04");
                 own.putAll(s.settings());
             }
             steps.add(new LessonStep(s.title(), s.text(), s.formula(), own, s.controls(), s.panels(), actions,
@@ -126,7 +128,7 @@ class LessonWalkTest extends WindowFixture {
         int lambdaAt = lastStep();
         waitFor("screen 4's steps at λ 0", 300, () -> {
             TrainingEvent.Step s = vm.session().live().lastStep();
-            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 12;
+            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 24;
         });
         assertTrue(vm.session().live() == screen3, "screen 4 continues screen 3's run");
         int changes = vm.session().live().changes.size();
