@@ -53,7 +53,10 @@ class LessonWalkTest extends WindowFixture {
                         Settings.SNAPSHOT_EVERY, Settings.PROBE_EVERY)) {
                     own.put(k, settings.get(k));
                 }
-                own.put(Settings.SNAPSHOT_PAIRS, "64");
+                // the batch's C: at this scale "train until" pauses by step ~15, before the inference-mode BatchNorm
+                // statistics of a held-out C have settled (its effective rank still rises then, screen 4 could not
+                // show it falling); HeldOutPairsTest covers the held-out C
+                own.put(Settings.SNAPSHOT_PAIRS, "0");
                 // the preset's 0.3-epoch warm-up is 75 steps at batch 32: screen 4's λ 0 would act at a small rate
                 own.put(Settings.WARMUP_EPOCHS, "0.04");
                 own.putAll(s.settings());
@@ -72,6 +75,11 @@ class LessonWalkTest extends WindowFixture {
     private int lastStep() {
         TrainingEvent.Step s = vm.session().live().lastStep();
         return s == null ? 0 : s.step();
+    }
+
+    private boolean paused() {
+        TrainingEvent.State st = vm.session().live().state.get();
+        return st != null && st.state() == org.twinlab.train.RunState.PAUSED;
     }
 
     private TrainingEvent.Started started() {
@@ -102,23 +110,27 @@ class LessonWalkTest extends WindowFixture {
         robot.interact(() -> view.lessonView.action.fire());
         // 40 steps: C of the held-out pairs is in inference mode, whose BatchNorm statistics need some steps to settle
         // (before that its effective rank is near 1 and screen 4 could not show it falling)
+        // (or until the screen's "train until" pauses it)
         waitFor("screen 3's own run to train", 300, () -> vm.session().live() != screen2 && started() != null
-                && lastStep() >= 40);
+                && (lastStep() >= 40 || paused()));
         org.twinlab.train.TrainConfig classroom = org.twinlab.train.Preset.CLASSROOM.config();
         org.twinlab.train.TrainConfig three = started().config();
         assertEquals("Barlow Twins, screen 3: Train: C becomes the identity", three.name());
         assertEquals(classroom.augment(), three.augment(), "the preset's views (crop and flip)");
         assertEquals(classroom.lambda(), three.lambda());
         assertEquals(classroom.learningRate(), three.learningRate());
-        assertEquals(classroom.warmupEpochs(), three.warmupEpochs());
+        assertEquals(0.04, three.warmupEpochs(), "the test's shorter warm-up, on the screen's own settings");
         assertEquals(classroom.schedule(), three.schedule());
         assertEquals(16, three.projectorWidth(), "the test's scale on the screen's own settings");
-        assertEquals(64, three.snapshotPairs());
-        assertTrue(view.lessons.status.get().startsWith("Stopped screen 2's run at step"), view.lessons.status.get());
+        assertEquals(0, three.snapshotPairs(), "the test's own setting (the preset's is 1,024)");
+        assertEquals(1024, classroom.snapshotPairs());
+        // the note says screen 2's run was stopped, unless the screen's "train until" has already paused its own run
+        String said = view.lessons.status.get();
+        assertTrue(said.startsWith("Stopped screen 2's run at step") || said.startsWith("Paused at step"), said);
+        waitFor("screen 2's run stopped", 60, () -> screen2.state.get() != null && screen2.state.get().state().isTerminal());
         waitFor("screen 3's C", 300, () -> vm.live().correlation() != null);
-        assertEquals(64, vm.live().correlation().pairs());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.heatmap.titleText().startsWith("C of 64 held-out pairs"), view.heatmap.titleText());
+        assertTrue(view.heatmap.titleText().startsWith("C of this step's batch at step"), view.heatmap.titleText());
         LiveRun screen3 = vm.session().live();
         Path runA = vm.session().runFolder();
 
@@ -128,7 +140,7 @@ class LessonWalkTest extends WindowFixture {
         int lambdaAt = lastStep();
         waitFor("screen 4's steps at λ 0", 300, () -> {
             TrainingEvent.Step s = vm.session().live().lastStep();
-            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 24;
+            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 30;
         });
         assertTrue(vm.session().live() == screen3, "screen 4 continues screen 3's run");
         int changes = vm.session().live().changes.size();
