@@ -23,6 +23,7 @@ import org.twinlab.util.IoErrors;
  *       "settings": { "objective": "barlow-twins" },                 // put into the form on entering the step
  *       "controls": ["lambda", "pause"],                             // the only controls shown
  *       "panels": ["heatmap", "loss"],                               // the only panels shown (none: all)
+ *       "preset": "classroom",                                       // its own run starts from this preset
  *       "action": ["set lambda 0", "train 200 steps"]                // what its button does
  *   } ]
  * }</pre>

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.twinlab.runs.Json;
+import org.twinlab.train.Preset;
 import org.twinlab.train.Setting;
 import org.twinlab.util.JsonRecords;
 
@@ -20,7 +21,7 @@ import org.twinlab.util.JsonRecords;
 final class LessonReader {
     private static final Set<String> LESSON_FIELDS = Set.of("title", "settings", "steps");
     private static final Set<String> STEP_FIELDS = Set.of("title", "text", "formula", "settings", "controls", "panels",
-            "action");
+            "action", "preset");
 
     private LessonReader() {
     }
@@ -69,6 +70,14 @@ final class LessonReader {
         List<String> controls = names(o.get("controls"), LessonStep.controlNames(), where + ", \"controls\"", "control");
         List<String> panels = names(o.get("panels"), new java.util.LinkedHashSet<>(LessonStep.PANELS),
                 where + ", \"panels\"", "panel");
+        Preset preset = null;
+        if (o.has("preset")) {
+            try {
+                preset = Preset.parse(text(o.get("preset"), where + ", \"preset\""));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(where + ", \"preset\": " + ex.getMessage());
+            }
+        }
         List<LessonAction> actions = new ArrayList<>();
         for (String phrase : phrases(o.get("action"), where + ", \"action\"")) {
             try {
@@ -77,7 +86,12 @@ final class LessonReader {
                 throw new IllegalArgumentException(where + ", action " + ex.getMessage());
             }
         }
-        return new LessonStep(title, text, formula, settings, controls, panels, actions);
+        if (preset != null && actions.stream().noneMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Train
+                || a instanceof LessonAction.Step)) {
+            throw new IllegalArgumentException(where + ": a \"preset\" is for the screen's own run, and its action "
+                    + "trains none (give it start, train or step)");
+        }
+        return new LessonStep(title, text, formula, settings, controls, panels, actions, preset);
     }
 
     private static void known(JsonObject o, Set<String> fields, String where) {

@@ -3,6 +3,7 @@ package org.twinlab.lesson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.twinlab.train.Preset;
 import org.twinlab.train.Setting;
 import org.twinlab.train.SettingType;
 import org.twinlab.train.Settings;
@@ -16,9 +17,12 @@ import org.twinlab.train.Settings;
  * @param controls setting keys of the form (e.g. "lambda") and the names in {@link #BUTTONS}
  * @param panels   names from {@link #PANELS}; empty: the usual four (all but the views)
  * @param actions  empty: the step has no button
+ * @param preset   null, or a preset whose whole configuration (the views and every structure setting included)
+ *                 the screen's own run starts from: such a screen begins a run of its own, and the screens that
+ *                 continue that run keep it; the lesson's and the screen's settings apply on top of it
  */
 public record LessonStep(String title, String text, String formula, Map<Setting<?>, String> settings,
-                         List<String> controls, List<String> panels, List<LessonAction> actions) {
+                         List<String> controls, List<String> panels, List<LessonAction> actions, Preset preset) {
     /** The window's panels a step may show. */
     public static final List<String> PANELS = List.of("views", "heatmap", "loss", "probe", "embeddings");
     /**
@@ -32,6 +36,12 @@ public record LessonStep(String title, String text, String formula, Map<Setting<
         controls = List.copyOf(controls);
         panels = List.copyOf(panels);
         actions = List.copyOf(actions);
+    }
+
+    /** A screen without a preset. */
+    public LessonStep(String title, String text, String formula, Map<Setting<?>, String> settings,
+                      List<String> controls, List<String> panels, List<LessonAction> actions) {
+        this(title, text, formula, settings, controls, panels, actions, null);
     }
 
     /** Whether the window shows this panel during the step: a step that names none shows the usual four. */

@@ -242,6 +242,7 @@ public final class RunHistory {
             int stride = 1;
             double meanDiag = Double.NaN;
             double meanOff = Double.NaN;
+            int pairs = 0;
             Path info = dir.resolve(RunFolder.CORRELATION_INFO);
             if (Files.isRegularFile(info)) {
                 JsonObject o = Json.GSON.fromJson(Files.readString(info), JsonObject.class);
@@ -250,6 +251,7 @@ public final class RunHistory {
                 stride = o.get("stride").getAsInt();
                 meanDiag = o.get("meanDiagonal").getAsDouble();
                 meanOff = o.get("meanAbsOffDiagonal").getAsDouble();
+                pairs = o.has("pairs") ? o.get("pairs").getAsInt() : 0; // older runs: the batch's C
             }
             int bins = TrainingEvent.Correlation.HISTOGRAM_BINS;
             int[] diag = new int[bins];
@@ -264,7 +266,7 @@ public final class RunHistory {
             double rank = last >= 0 ? diagnostics.number(last, "effective_rank") : Double.NaN;
             double spread = last >= 0 ? diagnostics.number(last, "spread") : Double.NaN;
             return new TrainingEvent.Correlation(step, dim, side, stride, m.values(), 0, 0, side, m.values(), meanDiag,
-                    meanOff, diag, off, rank, spread);
+                    meanOff, diag, off, rank, spread, pairs);
         } catch (IOException | RuntimeException e) {
             return null;
         }

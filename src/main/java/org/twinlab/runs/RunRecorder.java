@@ -191,8 +191,9 @@ public final class RunRecorder implements TrainingEventListener {
         CorrelationHistory.append(folder.file(CorrelationHistory.FILE), c);
         AtomicFiles.write(folder.file(RunFolder.CORRELATION), out -> NpyWriter.write(out, c.values(), c.side(), c.side()));
         AtomicFiles.writeString(folder.file(RunFolder.CORRELATION_INFO), String.format(Locale.ROOT,
-                "{\"step\": %d, \"dim\": %d, \"stride\": %d, \"meanDiagonal\": %.6f, \"meanAbsOffDiagonal\": %.6f}%n",
-                c.step(), c.dim(), c.stride(), c.meanDiagonal(), c.meanAbsOffDiagonal()));
+                "{\"step\": %d, \"dim\": %d, \"stride\": %d, \"meanDiagonal\": %.6f, \"meanAbsOffDiagonal\": %.6f, "
+                        + "\"pairs\": %d}%n",
+                c.step(), c.dim(), c.stride(), c.meanDiagonal(), c.meanAbsOffDiagonal(), c.pairs()));
         if (diagnostics == null) {
             diagnostics = open(RunFolder.DIAGNOSTICS, "step,mean_diagonal,mean_abs_off_diagonal,effective_rank,spread");
         }

@@ -114,6 +114,12 @@ public final class Settings {
             "steps between pictures of C (and the collapse gauges)", Group.RUN, SettingType.INTEGER,
             TrainConfig::snapshotEvery, (b, v) -> b.snapshotEvery = v,
             v -> v >= 1 ? null : "must be at least 1 step, not " + v);
+    public static final Setting<Integer> SNAPSHOT_PAIRS = add("snapshotPairs", "held-out pairs for C", "--snapshot-pairs",
+            "C shown (and its gauges in diagnostics.csv) computed on this many fixed pairs of test images, their two views "
+                    + "drawn once (" + HeldOutPairs.MIN + "-" + HeldOutPairs.MAX + "; 0: C of each snapshot's own batch)",
+            Group.RUN, SettingType.INTEGER, TrainConfig::snapshotPairs, (b, v) -> b.snapshotPairs = v,
+            v -> v == 0 || (v >= HeldOutPairs.MIN && v <= HeldOutPairs.MAX) ? null
+                    : "must be 0 (the batch's C) or " + HeldOutPairs.MIN + "-" + HeldOutPairs.MAX + ", not " + v);
     public static final Setting<Integer> CHECKPOINT_EVERY = add("checkpointEvery", "checkpoint interval",
             "--checkpoint-every", "steps between checkpoints (0: at the end of every epoch)", Group.RUN,
             SettingType.INTEGER, TrainConfig::checkpointEvery, (b, v) -> b.checkpointEvery = v,

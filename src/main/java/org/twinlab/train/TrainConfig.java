@@ -13,7 +13,9 @@ import org.twinlab.model.ObjectiveKind;
  * and a resumed run alike. What each field means, its range, its flag and its label live in one table,
  * {@link Settings}. {@code augment} null means the official recipe for the dataset's image size;
  * {@code steps} 0 means "epochs x steps per epoch"; {@code checkpointEvery} 0 means once per epoch;
- * {@code initEncoder} empty means a random initialisation, else an exported encoder folder to start from.
+ * {@code initEncoder} empty means a random initialisation, else an exported encoder folder to start from;
+ * {@code snapshotPairs} 0 means C is shown for the step's own batch, else for that many fixed held-out pairs
+ * of the test split ({@link HeldOutPairs}).
  */
 public record TrainConfig(
         String name,
@@ -38,6 +40,7 @@ public record TrainConfig(
         long seed,
         double probeEvery,
         int snapshotEvery,
+        int snapshotPairs,
         int checkpointEvery,
         DevicePreference device) {
 
@@ -49,7 +52,7 @@ public record TrainConfig(
     public static TrainConfig defaults() {
         return new TrainConfig("", "fashion-mnist-sample", null, Encoder.SMALL_CNN, "", 512, 3, true,
                 ObjectiveKind.BARLOW_TWINS, 0.0051, 0.1, 256, OptimizerKind.ADAM, OptimizerKind.ADAM_LEARNING_RATE,
-                1e-6, Schedule.COSINE, 1, 10, 0, 0, 1, 5, 0, DevicePreference.AUTO);
+                1e-6, Schedule.COSINE, 1, 10, 0, 0, 1, 5, 0, 0, DevicePreference.AUTO);
     }
 
     /**
@@ -101,6 +104,10 @@ public record TrainConfig(
             out.add(new SettingProblem("batchSize", "batch size", batchSize + " is more than the "
                     + data.train().size() + " training images of " + data.name()));
         }
+        if (data != null && snapshotPairs > data.test().size()) {
+            out.add(new SettingProblem("snapshotPairs", "held-out pairs for C", snapshotPairs + " is more than the "
+                    + data.test().size() + " test images of " + data.name() + " (0: C of the step's batch)"));
+        }
         return out;
     }
 
@@ -138,6 +145,7 @@ public record TrainConfig(
         public long seed;
         public double probeEvery;
         public int snapshotEvery;
+        public int snapshotPairs;
         public int checkpointEvery;
         public DevicePreference device;
 
@@ -164,6 +172,7 @@ public record TrainConfig(
             seed = c.seed;
             probeEvery = c.probeEvery;
             snapshotEvery = c.snapshotEvery;
+            snapshotPairs = c.snapshotPairs;
             checkpointEvery = c.checkpointEvery;
             device = c.device;
         }
@@ -171,7 +180,7 @@ public record TrainConfig(
         public TrainConfig build() {
             return new TrainConfig(name, dataset, augment, encoder, initEncoder, projectorWidth, projectorDepth, projectorBatchNorm,
                     objective, lambda, temperature, batchSize, optimizer, learningRate, weightDecay, schedule,
-                    warmupEpochs, epochs, steps, seed, probeEvery, snapshotEvery, checkpointEvery, device);
+                    warmupEpochs, epochs, steps, seed, probeEvery, snapshotEvery, snapshotPairs, checkpointEvery, device);
         }
     }
 }

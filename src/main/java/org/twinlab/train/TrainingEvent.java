@@ -44,12 +44,35 @@ public sealed interface TrainingEvent {
      * blocks average C's diagonal so the identity stays visible). {@code region} is an exact regionSize x
      * regionSize window of C at (regionRow, regionCol). Histograms count values in equal bins over [-1, 1].
      * {@code effectiveRank} and {@code spread} are {@link org.twinlab.model.EmbeddingDiagnostics}'s.
+     * {@code pairs} says which pairs C is of: 0 the step's own training batch, else that many fixed held-out
+     * pairs ({@link HeldOutPairs}); the gauges are of the same pairs.
      */
     record Correlation(int step, int dim, int side, int stride, float[] values, int regionRow, int regionCol,
                        int regionSize, float[] region, double meanDiagonal, double meanAbsOffDiagonal,
-                       int[] diagonalHistogram, int[] offDiagonalHistogram, double effectiveRank, double spread)
+                       int[] diagonalHistogram, int[] offDiagonalHistogram, double effectiveRank, double spread,
+                       int pairs)
             implements TrainingEvent {
         public static final int HISTOGRAM_BINS = 40;
+
+        /** C of the step's own batch. */
+        public Correlation(int step, int dim, int side, int stride, float[] values, int regionRow, int regionCol,
+                           int regionSize, float[] region, double meanDiagonal, double meanAbsOffDiagonal,
+                           int[] diagonalHistogram, int[] offDiagonalHistogram, double effectiveRank, double spread) {
+            this(step, dim, side, stride, values, regionRow, regionCol, regionSize, region, meanDiagonal,
+                    meanAbsOffDiagonal, diagonalHistogram, offDiagonalHistogram, effectiveRank, spread, 0);
+        }
+
+        /** The same snapshot, said to be of {@code n} held-out pairs (0: of the step's batch). */
+        public Correlation onPairs(int n) {
+            return new Correlation(step, dim, side, stride, values, regionRow, regionCol, regionSize, region,
+                    meanDiagonal, meanAbsOffDiagonal, diagonalHistogram, offDiagonalHistogram, effectiveRank, spread, n);
+        }
+
+        /** Which C this is, for a caption: "C of 1,024 held-out pairs" or "C of this step's batch". */
+        public String source() {
+            return pairs > 0 ? String.format(java.util.Locale.ROOT, "C of %,d held-out pairs", pairs)
+                    : "C of this step's batch";
+        }
 
         public float value(int i, int j) {
             return values[i * side + j];

@@ -196,6 +196,8 @@ public final class TrainingLoop {
         ImageShape shape = dataset.shape();
         Objective objective = config.objective().create();
         TwoViewAugmenter augmenter = TwoViewAugmenter.forDataset(dataset, augmentation());
+        HeldOutPairs heldOut = config.snapshotPairs() > 0
+                ? HeldOutPairs.draw(dataset, augmenter, config.snapshotPairs(), config.seed()) : null;
         int warmup = (int) Math.round(config.warmupEpochs() * spe);
         String warmupNote = null;
         if (warmup >= total && total > 1) {
@@ -308,9 +310,13 @@ public final class TrainingLoop {
                         optimizer.update(p.getId(), w, g);
                     }
                 }
-                if (snapshotDue) {
+                if (snapshotDue && heldOut == null) {
                     snapshot = snapshot(loss, za.stopGradient(), zb.stopGradient(), step + 1);
                 }
+            }
+            if (snapshotDue && heldOut != null) {
+                // after the update, in its own scope: C of the network this step leaves, on the same pairs every time
+                snapshot = heldOut.snapshot(root, net, step + 1, control.regionRow(), control.regionCol());
             }
             step++;
             stepsDone = step;

@@ -201,7 +201,9 @@ final class CorrelationTimeline extends VBox {
         moving = false;
         latest.setDisable(false);
         CorrelationHistory.Snapshot s = history.snapshots().get(k);
-        onShow.accept(s.event());
+        TrainingEvent.Started started = run == null ? null : run.started.get();
+        // the history keeps C's cells, not which pairs they are of: the run's settings say
+        onShow.accept(s.event().onPairs(started == null ? 0 : started.config().snapshotPairs()));
         onStep.accept((double) s.step());
         label();
     }

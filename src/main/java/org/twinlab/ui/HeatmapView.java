@@ -265,7 +265,9 @@ public final class HeatmapView extends VBox {
 
     private void display(TrainingEvent.Correlation c) {
         shown = c;
-        title.setText(String.format(Locale.ROOT, "C at step %d: view A's features against view B's", c.step()));
+        // which C is shown: a fixed set of held-out pairs or the step's own batch (its sampling noise differs)
+        title.setText(String.format(Locale.ROOT, "%s at step %d: view A's features against view B's", c.source(),
+                c.step()));
         boolean wide = c.stride() > 1;
         zoomBar.setVisible(wide);
         zoomBar.setManaged(wide);

@@ -13,10 +13,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.twinlab.augment.ViewConfig;
 import org.twinlab.lesson.Gauge;
 import org.twinlab.lesson.Lesson;
 import org.twinlab.lesson.LessonAction;
 import org.twinlab.lesson.LessonStep;
+import org.twinlab.train.Preset;
 import org.twinlab.train.Setting;
 import org.twinlab.train.Settings;
 import org.twinlab.train.TrainingEvent;
@@ -32,6 +34,10 @@ import org.twinlab.train.TrainingEvent;
  * (saying so in one line), then starts the screen's run under the lesson's and the screen's name.</li>
  * <li>A screen that continues (train until, set λ 0 and train) continues the run its chain of screens began;
  * any other run that trains is stopped, and a new one begins, as above.</li>
+ * <li>A screen with a preset ({@code "preset": "classroom"}) begins a run of its own from the preset's whole
+ * configuration (its views and structure settings too), with that screen's settings on top (not the lesson's):
+ * the screens that continue its run keep the preset in the form; the first screen after them gets the form as it
+ * was before the preset (the lesson's settings and the views it had).</li>
  * </ul>
  * No controls here: the view shows the screen.
  */
@@ -51,6 +57,10 @@ final class LessonViewModel {
     private int runOwner = -1;
     /** The live run the lesson started (a run started from the toolbar is not the lesson's). */
     private LiveRun ownRun;
+    /** The preset the form holds for the screen on (null: none), and the views the form had before it. */
+    private Preset presetInForm;
+    private ViewConfig viewsBeforeA;
+    private ViewConfig viewsBeforeB;
 
     LessonViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -73,7 +83,10 @@ final class LessonViewModel {
                 before.put(s, vm.field(s).get());
             }
             before.put(Settings.DATASET, vm.datasetName.get());
+            viewsBeforeA = vm.form().viewA.get();
+            viewsBeforeB = vm.form().viewB.get();
         }
+        presetInForm = null;
         lesson.set(l);
         runOwner = -1;
         ownRun = null;
@@ -102,8 +115,10 @@ final class LessonViewModel {
         vm.source().showLive();
         if (before != null && !vm.busyProperty().get()) {
             apply(before);
+            restoreViews();
         }
         before = null;
+        presetInForm = null;
         runOwner = -1;
         ownRun = null;
     }
@@ -127,7 +142,7 @@ final class LessonViewModel {
     private void go(int i) {
         index.set(i);
         status.set("");
-        apply(settingsUpTo(i));
+        putSettings(i);
         if (beginsRun(i) || !continuesOwnRun(i)) {
             vm.source().showBlank(); // this screen's pictures begin with its own run
             if (vm.runningProperty().get() && trains(lesson.get().steps().get(i))) {
@@ -138,13 +153,59 @@ final class LessonViewModel {
         }
     }
 
-    /** The settings in force on screen {@code i}: the lesson's, then each screen's up to it, in order. */
+    /**
+     * The form for screen {@code i}, quietly (a run that trains keeps its own settings): the preset of the screen
+     * that began its run, then the settings of the screens from that one to this; without a preset, the lesson's and
+     * every screen's settings up to this one, over the form as it was before any preset.
+     */
+    private void putSettings(int i) {
+        int chain = chainStart(i);
+        Preset p = presetOf(i);
+        if (p != null) {
+            String had = vm.datasetName.get();
+            vm.form().apply(p.config());
+            if (!p.config().dataset().equals(had)) {
+                vm.loadDataset(p.config().dataset());
+            }
+            presetInForm = p;
+            for (int k = chain; k <= i; k++) {
+                apply(lesson.get().steps().get(k).settings());
+            }
+            return;
+        }
+        if (presetInForm != null) {
+            apply(before);
+            restoreViews();
+            presetInForm = null;
+        }
+        apply(settingsUpTo(i));
+    }
+
+    private void restoreViews() {
+        if (viewsBeforeA != null && viewsBeforeB != null) {
+            vm.form().viewA.set(viewsBeforeA);
+            vm.form().viewB.set(viewsBeforeB);
+        }
+    }
+
+    /**
+     * The settings in force on screen {@code i}: the lesson's, then each screen's up to it, in order, leaving out
+     * the screens of a preset's run (their settings belong to that run).
+     */
     private Map<Setting<?>, String> settingsUpTo(int i) {
         Map<Setting<?>, String> m = new LinkedHashMap<>(lesson.get().settings());
         for (int k = 0; k <= i; k++) {
-            m.putAll(lesson.get().steps().get(k).settings());
+            if (presetOf(k) == null) {
+                m.putAll(lesson.get().steps().get(k).settings());
+            }
         }
         return m;
+    }
+
+    /** The preset of the screen that began screen {@code i}'s run, or null. */
+    private Preset presetOf(int i) {
+        int chain = chainStart(i);
+        return chain >= 0 ? lesson.get().steps().get(chain).preset() : null;
     }
 
     private static boolean trains(LessonStep s) {
@@ -156,7 +217,8 @@ final class LessonViewModel {
     boolean beginsRun(int i) {
         List<LessonStep> steps = lesson.get().steps();
         LessonStep s = steps.get(i);
-        if (s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Race)) {
+        if (s.actions().stream().anyMatch(a -> a instanceof LessonAction.Start || a instanceof LessonAction.Race)
+                || (s.preset() != null && trains(s))) {
             return true;
         }
         if (!trains(s)) {

@@ -37,6 +37,16 @@ class LessonTest {
         assertEquals("barlow-twins", race.settings().get(Settings.OBJECTIVE));
         assertEquals(new LessonAction.Race(java.util.Map.of(Settings.OBJECTIVE, "invariance-only")), race.actions().get(0));
         assertEquals(List.of("heatmap", "loss", "probe"), race.panels());
+        assertEquals(org.twinlab.train.Preset.CLASSROOM, train.preset(), "screen 3's run is the classroom preset's");
+        assertTrue(l.steps().stream().filter(s -> s != train).allMatch(s -> s.preset() == null));
+    }
+
+    @Test
+    void aPresetIsNamedAndNeedsARunOfTheScreen() throws Exception {
+        assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"preset\": \"fast\", "
+                + "\"action\": \"train\" } ] }", "lesson.json: step 1 (\"A\"), \"preset\": ");
+        assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"preset\": \"classroom\", "
+                + "\"action\": \"views\" } ] }", "lesson.json: step 1 (\"A\"): a \"preset\" is for the screen's own run");
     }
 
     @Test
@@ -88,7 +98,7 @@ class LessonTest {
         assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"controls\": [\"lamda\"] } ] }",
                 "lesson.json: step 1 (\"A\"), \"controls\": \"lamda\" is not a control");
         assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"txt\": \"t\" } ] }",
-                "lesson.json: step 1 (\"A\"): \"txt\" is not a field here (fields are action, controls, formula, panels, settings, text, title)");
+                "lesson.json: step 1 (\"A\"): \"txt\" is not a field here (fields are action, controls, formula, panels, preset, settings, text, title)");
         assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"action\": \"step zero\" } ] }",
                 "lesson.json: step 1 (\"A\"), action \"step zero\": \"zero\" is not a number of steps");
         assertProblem("{ \"title\": \"x\", \"steps\": [ { \"title\": \"A\", \"text\": \"t\", \"action\": \"dance\" } ] }",

@@ -85,6 +85,41 @@ class ExactResumeTest {
         assertSameParameters(whole.folder(), first.folder(), cfg);
     }
 
+    /**
+     * C shown on held-out pairs ({@code snapshotPairs}): the resumed run draws the same pairs, so its pictures of
+     * steps 25-40 are the uninterrupted run's, cell by cell.
+     */
+    @Test
+    void theHeldOutPairsAreTheSameAcrossAResume() throws Exception {
+        TrainConfig.Builder b = config(OptimizerKind.ADAM).toBuilder();
+        b.snapshotPairs = 64;
+        TrainConfig cfg = b.build();
+        java.util.Map<Integer, TrainingEvent.Correlation> whole = new java.util.TreeMap<>();
+        losses(RunSession.create(root.resolve("whole"), cfg, DATA, "test").listener(snapshots(whole)), -1);
+        java.util.Map<Integer, TrainingEvent.Correlation> split = new java.util.TreeMap<>();
+        RunSession first = RunSession.create(root.resolve("split"), cfg, DATA, "test").listener(snapshots(split));
+        losses(first, 20);
+        losses(RunSession.resumeOn(first.folder().dir(), DATA, "test").listener(snapshots(split)), -1);
+        List<Integer> compared = new ArrayList<>();
+        for (int step : List.of(5, 10, 15, 20, 25, 30, 35, 40)) {
+            TrainingEvent.Correlation w = whole.get(step);
+            TrainingEvent.Correlation r = split.get(step);
+            assertEquals(64, r.pairs());
+            assertArrayEquals(w.values(), r.values(), 1e-4f, "C of the held-out pairs at step " + step);
+            assertEquals(w.meanAbsOffDiagonal(), r.meanAbsOffDiagonal(), 1e-5);
+            compared.add(step);
+        }
+        assertEquals(8, compared.size());
+    }
+
+    private static org.twinlab.train.TrainingEventListener snapshots(java.util.Map<Integer, TrainingEvent.Correlation> into) {
+        return e -> {
+            if (e instanceof TrainingEvent.Correlation c) {
+                into.put(c.step(), c);
+            }
+        };
+    }
+
     @Test
     void aCheckpointWithoutOptimizerStateStillResumesWithAWarning() throws Exception {
         TrainConfig cfg = config(OptimizerKind.ADAM);

@@ -40,6 +40,7 @@ public final class TestRuns {
         OTHER_VALUES.put("seed", "42");
         OTHER_VALUES.put("probeEvery", "0.5");
         OTHER_VALUES.put("snapshotEvery", "9");
+        OTHER_VALUES.put("snapshotPairs", "512");
         OTHER_VALUES.put("checkpointEvery", "50");
         OTHER_VALUES.put("device", "cpu");
     }

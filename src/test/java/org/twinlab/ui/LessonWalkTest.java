@@ -46,7 +46,23 @@ class LessonWalkTest extends WindowFixture {
                 actions.add(a instanceof LessonAction.Train t && t.until() == null
                         ? new LessonAction.Train(Math.max(20, t.steps() / 3), null) : a);
             }
-            steps.add(new LessonStep(s.title(), s.text(), s.formula(), s.settings(), s.controls(), s.panels(), actions));
+            Map<Setting<?>, String> own = new LinkedHashMap<>(s.settings());
+            if (s.preset() != null) {
+                // a preset screen's run starts from the preset, not the lesson's settings: scaled on the screen itself
+                for (Setting<?> k : List.of(Settings.BATCH_SIZE, Settings.PROJECTOR_WIDTH, Settings.STEPS,
+                        Settings.SNAPSHOT_EVERY, Settings.PROBE_EVERY)) {
+                    own.put(k, settings.get(k));
+                }
+                // the batch's C: at this scale "train until" pauses by step ~15, before the inference-mode BatchNorm
+                // statistics of a held-out C have settled (its effective rank still rises then, screen 4 could not
+                // show it falling); HeldOutPairsTest covers the held-out C
+                own.put(Settings.SNAPSHOT_PAIRS, "0");
+                // the preset's 0.3-epoch warm-up is 75 steps at batch 32: screen 4's λ 0 would act at a small rate
+                own.put(Settings.WARMUP_EPOCHS, "0.04");
+                own.putAll(s.settings());
+            }
+            steps.add(new LessonStep(s.title(), s.text(), s.formula(), own, s.controls(), s.panels(), actions,
+                    s.preset()));
         }
         return new Lesson(l.title(), l.origin(), settings, steps);
     }
@@ -59,6 +75,11 @@ class LessonWalkTest extends WindowFixture {
     private int lastStep() {
         TrainingEvent.Step s = vm.session().live().lastStep();
         return s == null ? 0 : s.step();
+    }
+
+    private boolean paused() {
+        TrainingEvent.State st = vm.session().live().state.get();
+        return st != null && st.state() == org.twinlab.train.RunState.PAUSED;
     }
 
     private TrainingEvent.Started started() {
@@ -80,11 +101,37 @@ class LessonWalkTest extends WindowFixture {
         assertEquals("Barlow Twins, screen 2: C before training", started().config().name());
         LiveRun screen2 = vm.session().live();
 
-        // screen 3: trains on screen 2's run until the diagonal passes 0.9; pressed on while it trains
+        // screen 3: its own run from the classroom preset (the views and structure settings too), screen 2's run
+        // still training; C of the fixed held-out pairs
         robot.interact(view.lessons::next);
+        assertEquals(Settings.LAMBDA.format(org.twinlab.train.Preset.CLASSROOM.config().lambda()),
+                vm.field(Settings.LAMBDA).get(), "the preset's λ in the form");
+        assertEquals(1, screen2.lastStep() == null ? 1 : screen2.lastStep().step(), "entering screen 3 changed nothing");
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 3's run to train", 300, () -> lastStep() >= 8);
-        assertTrue(vm.session().live() == screen2, "screen 3 continues screen 2's run");
+        // 40 steps: C of the held-out pairs is in inference mode, whose BatchNorm statistics need some steps to settle
+        // (before that its effective rank is near 1 and screen 4 could not show it falling)
+        // (or until the screen's "train until" pauses it)
+        waitFor("screen 3's own run to train", 300, () -> vm.session().live() != screen2 && started() != null
+                && (lastStep() >= 40 || paused()));
+        org.twinlab.train.TrainConfig classroom = org.twinlab.train.Preset.CLASSROOM.config();
+        org.twinlab.train.TrainConfig three = started().config();
+        assertEquals("Barlow Twins, screen 3: Train: C becomes the identity", three.name());
+        assertEquals(classroom.augment(), three.augment(), "the preset's views (crop and flip)");
+        assertEquals(classroom.lambda(), three.lambda());
+        assertEquals(classroom.learningRate(), three.learningRate());
+        assertEquals(0.04, three.warmupEpochs(), "the test's shorter warm-up, on the screen's own settings");
+        assertEquals(classroom.schedule(), three.schedule());
+        assertEquals(16, three.projectorWidth(), "the test's scale on the screen's own settings");
+        assertEquals(0, three.snapshotPairs(), "the test's own setting (the preset's is 1,024)");
+        assertEquals(1024, classroom.snapshotPairs());
+        // the note says screen 2's run was stopped, unless the screen's "train until" has already paused its own run
+        String said = view.lessons.status.get();
+        assertTrue(said.startsWith("Stopped screen 2's run at step") || said.startsWith("Paused at step"), said);
+        waitFor("screen 2's run stopped", 60, () -> screen2.state.get() != null && screen2.state.get().state().isTerminal());
+        waitFor("screen 3's C", 300, () -> vm.live().correlation() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.heatmap.titleText().startsWith("C of this step's batch at step"), view.heatmap.titleText());
+        LiveRun screen3 = vm.session().live();
         Path runA = vm.session().runFolder();
 
         // screen 4: λ to 0 on that run, which goes on training
@@ -93,9 +140,9 @@ class LessonWalkTest extends WindowFixture {
         int lambdaAt = lastStep();
         waitFor("screen 4's steps at λ 0", 300, () -> {
             TrainingEvent.Step s = vm.session().live().lastStep();
-            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 12;
+            return s != null && s.lambda() == 0 && s.step() >= lambdaAt + 30;
         });
-        assertTrue(vm.session().live() == screen2, "screen 4 continues the same run");
+        assertTrue(vm.session().live() == screen3, "screen 4 continues screen 3's run");
         int changes = vm.session().live().changes.size();
 
         // screen 5: entering it changes nothing of the run that trains (the form gets λ 0.0051 for its own run)
@@ -104,11 +151,14 @@ class LessonWalkTest extends WindowFixture {
         assertEquals(changes, vm.session().live().changes.size(), "entering screen 5 sent nothing to the run");
         assertNull(vm.live().correlation(), "screen 5 opens on clean panels");
         robot.interact(() -> view.lessonView.action.fire());
-        waitFor("screen 5's own run", 300, () -> vm.session().live() != screen2 && started() != null && lastStep() >= 5);
+        waitFor("screen 5's own run", 300, () -> vm.session().live() != screen3 && started() != null && lastStep() >= 5);
         assertEquals(ObjectiveKind.REDUNDANCY_ONLY, started().config().objective());
         assertEquals("Barlow Twins, screen 5: Only the redundancy term", started().config().name());
         assertNotEquals(runA, vm.session().runFolder(), "a new run folder");
-        assertTrue(view.lessons.status.get().startsWith("Stopped screen 2's run at step"), view.lessons.status.get());
+        assertTrue(view.lessons.status.get().startsWith("Stopped screen 3's run at step"), view.lessons.status.get());
+        assertEquals(screen2.started.get().config().augment(), started().config().augment(),
+                "screen 5 is back to the lesson's own views, not the preset's");
+        assertEquals(0, started().config().snapshotPairs());
         assertRankFell(runA, lambdaAt);
         LiveRun screen5 = vm.session().live();
 
