@@ -22,9 +22,11 @@ import org.twinlab.model.TwinNetwork;
  * changes only because the network does; the batch's own C also moves with which images the batch drew, about
  * 0.8/sqrt(N) in |C_ij| (0.05 at N 256, 0.025 at M 1024).
  *
- * <p>Forward only, in inference mode: BatchNorm layers use their running statistics, as the probes do, so the
- * snapshot neither updates those statistics nor changes the run. The loss's C normalises the batch with the batch's
- * own statistics; here the encoder's and the projector's inner BatchNorm use the running ones, and the projector's
+ * <p>Forward only, with BatchNorm normalising each chunk of {@link #CHUNK} pairs on its own statistics, as the training
+ * step normalises its batch, and the running statistics restored afterwards, so the snapshot changes nothing of the
+ * run ({@link TwinNetwork#embedWithBatchStatistics}). Inference mode (the running statistics, as the probes use)
+ * pictured a young network as collapsed: with momentum 0.99 the running statistics lag the network for hundreds of
+ * steps, and the effective rank read "collapsed" for the first ~40 steps of the classroom preset. The projector's
  * output is then normalised over the M pairs by C's definition ({@link BarlowTwinsLoss#crossCorrelation}: each
  * feature to mean 0 and standard deviation 1 over the pairs). Whatever the objective, this is the standard
  * cross-correlation matrix. The effective rank and spread are those of view A's M embeddings.
@@ -93,7 +95,7 @@ public final class HeldOutPairs {
     }
 
     /**
-     * The two views' embeddings, M x D each, in {@code manager} (inference mode, in chunks of {@link #CHUNK}); the
+     * The two views' embeddings, M x D each, in {@code manager} (batch statistics, in chunks of {@link #CHUNK}); the
      * caller's scope frees them and every temporary.
      */
     public NDArray[] embed(NDManager manager, TwinNetwork net) {
@@ -108,7 +110,7 @@ public final class HeldOutPairs {
             float[] chunk = new float[k * per];
             System.arraycopy(images, from * per, chunk, 0, k * per);
             NDArray x = manager.create(chunk, new Shape(k, shape.channels(), shape.height(), shape.width()));
-            parts.add(net.embed(x, false).stopGradient());
+            parts.add(net.embedWithBatchStatistics(x).stopGradient());
         }
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
     }

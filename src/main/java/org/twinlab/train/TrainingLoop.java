@@ -118,6 +118,7 @@ public final class TrainingLoop {
     public RunState run() {
         int firstStep = resume == null ? 0 : resume.step();
         stepsDone = firstStep;
+        Gradients.recordOnlyInCollector(); // whichever thread runs the loop
         Device device;
         try {
             device = Devices.select(config.device());

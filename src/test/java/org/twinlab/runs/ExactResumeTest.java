@@ -60,7 +60,12 @@ class ExactResumeTest {
                 }
             }
         });
-        s.run();
+        RunSummary summary = s.run();
+        // a run that ends early says why in the failure, not only by its count of steps
+        if (stopAt < 0 && summary.state() != org.twinlab.train.RunState.FINISHED) {
+            throw new AssertionError("the run ended after " + out.size() + " steps: " + summary.state() + " "
+                    + summary.message());
+        }
         return out;
     }
 

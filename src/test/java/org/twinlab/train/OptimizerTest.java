@@ -38,6 +38,34 @@ class OptimizerTest {
         }
     }
 
+    /**
+     * A run on a thread of its own (as the window trains): libtorch starts each thread recording gradients, and
+     * LARS's in-place update of a weight failed at step 1 wherever the engine had been loaded on another thread.
+     */
+    @Test
+    void larsTrainsOnAFreshThread() throws Exception {
+        org.twinlab.data.Dataset data = org.twinlab.data.DatasetCatalog.open(org.twinlab.data.DatasetCatalog.SAMPLE);
+        TrainConfig.Builder b = TrainConfig.defaults().toBuilder();
+        b.dataset = data.name();
+        b.optimizer = OptimizerKind.LARS;
+        b.batchSize = 32;
+        b.projectorWidth = 32;
+        b.steps = 3;
+        b.snapshotEvery = 1;
+        TrainConfig cfg = b.build();
+        Engine.getInstance(); // loaded here, on this thread: the run's thread starts recording
+        java.util.concurrent.atomic.AtomicReference<RunState> end = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<String> why = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> end.set(new TrainingLoop(cfg, data, new RunControl()).probes(false).listener(e -> {
+            if (e instanceof TrainingEvent.State s && s.message() != null) {
+                why.add(s.message());
+            }
+        }).run()), "fresh-training-thread");
+        t.start();
+        t.join(120_000);
+        assertEquals(RunState.FINISHED, end.get(), "LARS on a fresh thread: " + why);
+    }
+
     @Test
     void scheduleWarmsUpLinearlyThenDecaysByCosineToAThousandth() {
         LearningRateSchedule s = new LearningRateSchedule(Schedule.COSINE, 10, 110);
