@@ -266,8 +266,8 @@ public final class HeatmapView extends VBox {
     private void display(TrainingEvent.Correlation c) {
         shown = c;
         // which C is shown: a fixed set of held-out pairs or the step's own batch (its sampling noise differs)
-        title.setText(String.format(Locale.ROOT, "%s at step %d: view A's features against view B's", c.source(),
-                c.step()));
+        // short enough for one line in presenter mode at 1280 px: what the rows and columns are, the line under it says
+        title.setText(String.format(Locale.ROOT, "%s at step %d", c.source(), c.step()));
         boolean wide = c.stride() > 1;
         zoomBar.setVisible(wide);
         zoomBar.setManaged(wide);
