@@ -202,7 +202,7 @@ public final class HeatmapView extends VBox {
         double rowHeight = getHeight() - snappedTopInset() - snappedBottomInset() - title.prefHeight(getWidth())
                 - info.prefHeight(getWidth()) - stats.prefHeight(getWidth()) - 3 * getSpacing();
         boolean two = getHeight() > 0 && rowHeight < needed;
-        if (two != twoColumns || gauges.getChildren().isEmpty() || gauges.getChildren().size() != (two ? 2 : 1)) {
+        if (two != twoColumns || gauges.getChildren().size() != (two ? 2 : 1)) {
             twoColumns = two;
             gaugeColumn.getChildren().removeAll(diagonal, offDiagonal);
             if (two) {

@@ -41,7 +41,7 @@ class PanelLayoutTest extends WindowFixture {
                     + inScene(panel));
         }
         for (Node panel : view.panels.values()) {
-            if (panel.getParent() != null && shown(panel)) {
+            if (panel.getParent() != null && WindowTests.shownInScene(panel)) {
                 WindowTests.assertContentsInside(panel, where);
             }
         }
@@ -50,23 +50,13 @@ class PanelLayoutTest extends WindowFixture {
             Bounds b = inScene(c);
             assertTrue(b.getWidth() >= 300 && b.getHeight() >= 300, where + ": C's panel is a strip: " + b);
             for (Node n : c.lookupAll(".label")) {
-                if (n instanceof Labeled l && shown(l) && !l.getText().isBlank() && !l.isWrapText()) {
+                if (n instanceof Labeled l && WindowTests.shownInScene(l) && !l.getText().isBlank() && !l.isWrapText()) {
                     Node text = l.lookup(".text");
                     assertFalse(text instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText()),
                             where + ": '" + l.getText() + "' is cut");
                 }
             }
         }
-    }
-
-    /** Visible with every parent up to the scene (a label in a hidden row is not on screen). */
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void size(FxRobot robot, int w, int h) {
@@ -101,7 +91,7 @@ class PanelLayoutTest extends WindowFixture {
                 assertReadable("lesson screen " + (i + 1) + " " + at);
                 // nothing in the lesson's column is cut: Back, Next, the action, the key hint, the controls' labels
                 for (Node n : view.lessonView.lookupAll("*")) {
-                    if (n instanceof Labeled b && shown(b) && b.getText() != null && !b.getText().isBlank()) {
+                    if (n instanceof Labeled b && WindowTests.shownInScene(b) && b.getText() != null && !b.getText().isBlank()) {
                         Node text = b.lookup(".text");
                         assertFalse(text instanceof javafx.scene.text.Text t && !t.getText().equals(b.getText()),
                                 "lesson screen " + (i + 1) + " " + at + ": '" + b.getText() + "' is cut");
