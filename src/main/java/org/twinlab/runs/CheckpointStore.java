@@ -16,7 +16,7 @@ import org.twinlab.util.IoErrors;
 
 /**
  * A run's {@code checkpoint/} folder. Each checkpoint is a generation of files named by its step
- * ({@code model-000120.params}, DJL's parameter format; {@code optimizer-000120.npz}, NumPy's) and a
+ * ({@code model-000120.params}, DJL's parameter format; {@code optimizer-000120.npz}, NumPy's, uncompressed: {@link StoredNpz}) and a
  * record, {@code checkpoint.json}, naming them with their SHA-256 and the SHA-256 of the run's
  * config.json, and carrying its own checksum. The record is written last, atomically: it is the commit
  * point, so a crash at any moment leaves the previous checkpoint whole and named. Older generations are
@@ -54,7 +54,7 @@ public final class CheckpointStore {
         JsonObject sums = new JsonObject();
         sums.addProperty(params, Checksums.write(dir.resolve(params), c.network()::save));
         sums.addProperty(optimizer, Checksums.write(dir.resolve(optimizer),
-                out -> c.optimizerState().encode(out, NDList.Encoding.NPZ)));
+                out -> StoredNpz.write(c.optimizerState(), out)));
         JsonObject r = new JsonObject();
         r.addProperty("format", FORMAT);
         r.addProperty("step", c.step());

@@ -39,6 +39,51 @@ class OptimizerTest {
     }
 
     /**
+     * Twinlab's Adam takes the steps DJL's fused engine update takes (the update it replaced): weights and both
+     * moments, coupled and decoupled decay, a matrix and a vector, over several steps with changing gradients.
+     */
+    @Test
+    void adamTakesTheStepsOfDjlsFusedUpdate() {
+        for (boolean decoupled : new boolean[] {false, true}) {
+            for (float wd : new float[] {0f, 1e-6f, 0.05f}) {
+                try (NDManager m = NDManager.newBaseManager()) {
+                    ai.djl.engine.Engine.getInstance().setRandomSeed(11);
+                    for (Shape shape : new Shape[] {new Shape(48, 20), new Shape(20)}) {
+                        NDArray w = m.randomNormal(shape);
+                        NDArray ref = w.duplicate();
+                        NDArray refMean = w.zerosLike();
+                        NDArray refVar = w.zerosLike();
+                        w.setRequiresGradient(true);
+                        ai.djl.nn.Parameter p = ai.djl.nn.Parameter.builder().setName("w").setType(
+                                ai.djl.nn.Parameter.Type.WEIGHT).optArray(w).build();
+                        StatefulOptimizer adam = Optimizers.create(decoupled ? OptimizerKind.ADAMW : OptimizerKind.ADAM,
+                                (id, n) -> 0.01f / n, wd);
+                        for (int t = 1; t <= 6; t++) {
+                            NDArray g = m.randomNormal(shape).mul(t % 2 == 0 ? 3f : 0.2f);
+                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                                gc.backward(w.mul(g).sum());
+                            }
+                            float lr = 0.01f / t;
+                            float corrected = (float) (lr * Math.sqrt(1 - Math.pow(Optimizers.BETA2, t))
+                                    / (1 - Math.pow(Optimizers.BETA1, t)));
+                            ref.getNDArrayInternal().adamUpdate(new ai.djl.ndarray.NDList(ref, g, refMean, refVar),
+                                    new ai.djl.ndarray.NDList(ref), lr, corrected, wd, 1f, -1f, Optimizers.BETA1,
+                                    Optimizers.BETA2, Optimizers.EPSILON, true, decoupled);
+                            adam.update(p.getId(), w, w.getGradient());
+                            assertEquals(0f, w.getGradient().abs().sum().getFloat(), "the gradient is cleared");
+                        }
+                        String what = (decoupled ? "AdamW" : "Adam") + " wd " + wd + " " + shape;
+                        assertClose(ref.toFloatArray(), w.toFloatArray(), 2e-6f, what + ": weights");
+                        ai.djl.ndarray.NDList saved = adam.saveState(java.util.List.of(p));
+                        assertClose(refMean.toFloatArray(), saved.get(0).toFloatArray(), 1e-6f, what + ": first moment");
+                        assertClose(refVar.toFloatArray(), saved.get(1).toFloatArray(), 1e-6f, what + ": second moment");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A run on a thread of its own (as the window trains): libtorch starts each thread recording gradients, and
      * LARS's in-place update of a weight failed at step 1 wherever the engine had been loaded on another thread.
      */
@@ -64,6 +109,16 @@ class OptimizerTest {
         t.start();
         t.join(120_000);
         assertEquals(RunState.FINISHED, end.get(), "LARS on a fresh thread: " + why);
+    }
+
+    private static void assertClose(float[] expected, float[] actual, float tolerance, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            float bound = tolerance * Math.max(1f, Math.abs(expected[i]));
+            if (Math.abs(expected[i] - actual[i]) > bound) {
+                throw new AssertionError(what + " [" + i + "]: expected " + expected[i] + ", was " + actual[i]);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.twinlab.runs;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's {@code .npz} without compression (what {@code numpy.savez} writes): one {@code .npy} entry per array,
+ * stored. DJL's own NPZ encoder deflates, and floats barely compress: at D = 8192 Adam's 1.1 GB of state took
+ * about 40 s to write, on the training thread, at every checkpoint. {@link NDList#decode} reads both forms, so
+ * older checkpoints still load.
+ */
+final class StoredNpz {
+    private static final int CHUNK = 1 << 20;
+
+    private StoredNpz() {
+    }
+
+    /** Writes the arrays as entries {@code <name>.npy} ({@code arr_<i>.npy} when unnamed); leaves {@code out} open. */
+    static void write(NDList arrays, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setMethod(ZipOutputStream.STORED);
+        byte[] chunk = new byte[CHUNK];
+        for (int i = 0; i < arrays.size(); i++) {
+            NDArray a = arrays.get(i);
+            ByteBuffer data = a.toByteBuffer();
+            byte[] header = header(a, data.order());
+            CRC32 crc = new CRC32();
+            crc.update(header);
+            crc.update(data.duplicate());
+            ZipEntry e = new ZipEntry((a.getName() == null || a.getName().isEmpty() ? "arr_" + i : a.getName()) + ".npy");
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(header.length + (long) data.remaining());
+            e.setCompressedSize(e.getSize());
+            e.setCrc(crc.getValue());
+            zip.putNextEntry(e);
+            zip.write(header);
+            while (data.hasRemaining()) {
+                int n = Math.min(chunk.length, data.remaining());
+                data.get(chunk, 0, n);
+                zip.write(chunk, 0, n);
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    /** The .npy format 1.0 header: magic, version, length, and the dict padded so the data starts 64-aligned. */
+    static byte[] header(NDArray a, ByteOrder order) {
+        String descr = a.getDataType().asNumpy();
+        if (descr.charAt(0) == '<' || descr.charAt(0) == '>') {
+            descr = (order == ByteOrder.BIG_ENDIAN ? ">" : "<") + descr.substring(1);
+        }
+        long[] shape = a.getShape().getShape();
+        StringBuilder dims = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            dims.append(shape[i]).append(shape.length == 1 || i < shape.length - 1 ? "," : "");
+            if (i < shape.length - 1) {
+                dims.append(' ');
+            }
+        }
+        dims.append(')');
+        String dict = String.format(Locale.ROOT, "{'descr': '%s', 'fortran_order': False, 'shape': %s, }", descr, dims);
+        int unpadded = 10 + dict.length() + 1;
+        String padded = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        byte[] text = padded.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer h = ByteBuffer.allocate(10 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        h.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        h.putShort((short) text.length).put(text);
+        return h.array();
+    }
+}
