@@ -15,6 +15,7 @@ public final class Twinlab {
     }
 
     public static void main(String[] args) {
+        NativeMemory.restartWithOneArena(); // glibc reads its arena limit only at process start
         prepare();
         if (args.length == 0) {
             window(() -> org.twinlab.ui.WorkbenchLauncher.main(args));

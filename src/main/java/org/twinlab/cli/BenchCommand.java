@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinlab.augment.AugmentConfig;
+import org.twinlab.util.NativeMemory;
 import org.twinlab.augment.TwoViewAugmenter;
 import org.twinlab.data.Dataset;
 import org.twinlab.data.DatasetCatalog;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The measured figures. */
     record Result(String dataset, int batch, int projectorWidth, String encoder, int threads, double augmentPairsPerSecond,
-                  double trainPairsPerSecond, int timedSteps, String device) {
+                  double trainPairsPerSecond, int timedSteps, String device, String mallocArenaMax) {
     }
 
     @Override
@@ -137,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
             usedDevice = dev[0];
         }
         Result r = new Result(data.name(), batch, width, encoder, Runtime.getRuntime().availableProcessors(), augRate,
-                trainRate, steps, usedDevice);
+                trainRate, steps, usedDevice, System.getenv().getOrDefault(NativeMemory.ARENA_ENV, "unset"));
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.toLine(r));

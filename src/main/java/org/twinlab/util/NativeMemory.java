@@ -1,22 +1,34 @@
 package org.twinlab.util;
 
 import com.sun.jna.Function;
+import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * glibc's allocator, tuned in-process so the app image (where no environment variable can be set) and
- * {@code ./twinlab} run the same way. libtorch allocates and frees tens of megabytes of activations every
- * step; by default glibc hands each such block straight back to the kernel and faults it in again on the
- * next step (measured 508 -> 1178 pairs/s with the tuning). So: blocks up to 1 GB come from the heap, not
- * mmap (C and each projector weight are 256 MB at D = 8192); up to 1 GB of free heap top stays mapped; the heap grows 256 MB at a time. Arenas are capped at
- * {@link #ARENAS} (glibc allows 8 per core, each keeping its own free memory, and a thread's own arena holds
- * at most 64 MB, so a larger block there is always a fresh mmap: measured at D = 8192, 8.49 M -> 3.17 M page
- * faults per 3 steps), and {@link #trim()} returns
- * what the arenas hold when a run ends, so a long session does not keep every run's peak.
+ * glibc's allocator, tuned so the app image and {@code ./twinlab} run the same way. libtorch allocates and frees
+ * tens of megabytes of activations every step; by default glibc hands each such block straight back to the kernel
+ * and faults it in again on the next step (measured 508 -> 1178 pairs/s with the tuning). So: blocks up to 1 GB
+ * come from the heap, not mmap (C and each projector weight are 256 MB at D = 8192); up to 1 GB of free heap top
+ * stays mapped; the heap grows 256 MB at a time ({@link #tune()}, in-process with {@code mallopt}).
+ *
+ * <p>Those settings hold only in glibc's main arena. Every other arena is made of 64 MB heaps, so a larger block
+ * there is a fresh mmap, zeroed by the kernel page by page, every time, whatever the threshold. A JVM has created
+ * several arenas before {@code main} runs, and glibc fixes its arena limit at the first thread that needs a new
+ * one, so {@code mallopt(M_ARENA_MAX)} comes too late: the training thread still got an arena of its own (strace:
+ * 67 fresh 256 MB maps in four steps at D = 8192). The limit has to be in the environment when the process
+ * starts: {@code ./twinlab} exports {@code MALLOC_ARENA_MAX=1}, and where nothing set it (the installed package,
+ * {@code java -cp ... org.twinlab.Twinlab}) {@link #restartWithOneArena()} replaces the process with itself,
+ * the same process id, arguments and environment plus that variable. Measured at D = 8192, batch 1024: 83 ->
+ * 114 pairs/s; at the default D = 512 no change. {@link #trim()} returns what the arenas hold when a run ends,
+ * so a long session does not keep every run's peak.
  *
  * <p>Linux (glibc) only; elsewhere, and under a libc without {@code mallopt}, nothing happens. A
  * {@code MALLOC_*_} environment variable the user set wins over the default here. Must run before the
@@ -39,6 +51,9 @@ public final class NativeMemory {
             new Param("M_TRIM_THRESHOLD", M_TRIM_THRESHOLD, "MALLOC_TRIM_THRESHOLD_", 1L << 30),
             new Param("M_TOP_PAD", M_TOP_PAD, "MALLOC_TOP_PAD_", 256L << 20),
             new Param("M_ARENA_MAX", M_ARENA_MAX, "MALLOC_ARENA_MAX", ARENAS));
+
+    /** The variable {@link #restartWithOneArena()} adds; its presence also says the restart was done. */
+    public static final String ARENA_ENV = "MALLOC_ARENA_MAX";
 
     private static volatile List<String> applied = List.of();
 
@@ -67,6 +82,64 @@ public final class NativeMemory {
         }
         applied = List.copyOf(done);
         return applied;
+    }
+
+    /**
+     * Replaces this process with itself under {@code MALLOC_ARENA_MAX=1} (execve of /proc/self/exe: the same
+     * process id, so whoever started it, a terminal, a desktop menu or a test's {@code Process}, still holds it),
+     * unless the environment already sets an arena limit or this is not glibc's Linux. Call first thing in
+     * {@code main}, before anything is printed. Returns only when no restart was needed or the exec failed, and then
+     * the process simply goes on as it is.
+     */
+    public static void restartWithOneArena() {
+        Map<String, String> env = System.getenv();
+        if (env.containsKey(ARENA_ENV) || env.getOrDefault("GLIBC_TUNABLES", "").contains("arena_max")) {
+            return;
+        }
+        Function execve = function("execve");
+        if (execve == null || function("gnu_get_libc_version") == null) {
+            return;
+        }
+        try {
+            List<byte[]> argv = split(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+            List<byte[]> envp = split(Files.readAllBytes(Path.of("/proc/self/environ")));
+            if (argv.isEmpty()) {
+                return;
+            }
+            envp.add((ARENA_ENV + "=" + ARENAS).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            execve.invokeInt(new Object[] {"/proc/self/exe", pointers(argv), pointers(envp)});
+        } catch (IOException | RuntimeException e) {
+            // no /proc, or the exec refused: run on with the arenas as they are
+        }
+    }
+
+    /** NUL-separated strings, byte for byte (arguments and environment need not be valid UTF-8). */
+    static List<byte[]> split(byte[] nulSeparated) {
+        List<byte[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < nulSeparated.length; i++) {
+            if (nulSeparated[i] == 0) {
+                out.add(java.util.Arrays.copyOfRange(nulSeparated, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < nulSeparated.length) {
+            out.add(java.util.Arrays.copyOfRange(nulSeparated, start, nulSeparated.length));
+        }
+        return out;
+    }
+
+    /** A NULL-terminated array of C strings. */
+    private static Pointer[] pointers(List<byte[]> strings) {
+        Pointer[] p = new Pointer[strings.size() + 1];
+        for (int i = 0; i < strings.size(); i++) {
+            byte[] b = strings.get(i);
+            Memory m = new Memory(b.length + 1L);
+            m.write(0, b, 0, b.length);
+            m.setByte(b.length, (byte) 0);
+            p[i] = m;
+        }
+        return p;
     }
 
     /** What {@link #tune()} set in this process. */
