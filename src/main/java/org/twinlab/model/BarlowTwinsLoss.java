@@ -166,7 +166,9 @@ public final class BarlowTwinsLoss implements Objective {
      * (D-1) x (D+1) whose first column is the diagonal; the rest is every off-diagonal element once.
      */
     static NDArray offDiagonalSquares(NDArray c) {
-        return offDiagonal(c).square().sum();
+        try (NDArray squares = offDiagonal(c).square()) { // D x D: freed now, not at the end of the step
+            return squares.sum();
+        }
     }
 
     /** The D(D-1) off-diagonal elements of a square matrix, as a (D-1) x D view. */
