@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinlab.augment.AugmentConfig;
+import org.twinlab.train.ResidentMemory;
 import org.twinlab.util.NativeMemory;
 import org.twinlab.augment.TwoViewAugmenter;
 import org.twinlab.data.Dataset;
@@ -63,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The measured figures. */
     record Result(String dataset, int batch, int projectorWidth, String encoder, int threads, double augmentPairsPerSecond,
-                  double trainPairsPerSecond, int timedSteps, String device, String mallocArenaMax) {
+                  double trainPairsPerSecond, int timedSteps, String device, String mallocArenaMax,
+                  double stepsPeakResidentMb) {
     }
 
     @Override
@@ -115,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         double augRate = augmentation(data, cfg);
         double trainRate = Double.NaN;
         String usedDevice = "";
+        double[] stepsPeak = {Double.NaN};
         if (!skipTraining) {
             StepTimer timer = new StepTimer(warmup, warmup + steps);
             String[] dev = new String[1];
@@ -125,6 +128,9 @@ final class BenchCommand implements Callable<Integer> {
                         .listener(timer).listener(e -> {
                             if (e instanceof TrainingEvent.Started s) {
                                 dev[0] = s.device();
+                            } else if (e instanceof TrainingEvent.Step s && s.step() == warmup + steps) {
+                                // the steps' own peak, before the final checkpoint is written (the reference writes none)
+                                stepsPeak[0] = ResidentMemory.peakMegabytes();
                             }
                         });
                 RunSummary s = session.run();
@@ -138,7 +144,8 @@ final class BenchCommand implements Callable<Integer> {
             usedDevice = dev[0];
         }
         Result r = new Result(data.name(), batch, width, encoder, Runtime.getRuntime().availableProcessors(), augRate,
-                trainRate, steps, usedDevice, System.getenv().getOrDefault(NativeMemory.ARENA_ENV, "unset"));
+                trainRate, steps, usedDevice, System.getenv().getOrDefault(NativeMemory.ARENA_ENV, "unset"),
+                stepsPeak[0]);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.toLine(r));
@@ -147,6 +154,9 @@ final class BenchCommand implements Callable<Integer> {
             if (!skipTraining) {
                 out.printf(Locale.ROOT, "training:     %.0f pairs/s (%s, projector %d-%d-%d, %d timed steps after %d warm-up, %s)%n",
                         trainRate, encoder, width, width, width, steps, warmup, usedDevice);
+                if (Double.isFinite(stepsPeak[0])) {
+                    out.printf(Locale.ROOT, "memory:       %.0f MB resident at most by the last timed step%n", stepsPeak[0]);
+                }
             }
         }
         return 0;

@@ -12,6 +12,25 @@ public final class ResidentMemory {
     private ResidentMemory() {
     }
 
+    /**
+     * The largest resident size so far (the kernel's high-water mark, VmHWM) in megabytes, or NaN without /proc.
+     */
+    public static double peakMegabytes() {
+        if (!AVAILABLE) {
+            return Double.NaN;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+            return Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Resident megabytes, or NaN where /proc is not there (macOS, Windows). */
     public static double megabytes() {
         if (!AVAILABLE) {

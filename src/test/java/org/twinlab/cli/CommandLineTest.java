@@ -117,6 +117,11 @@ class CommandLineTest {
         JsonObject j = Json.GSON.fromJson(o.out().strip(), JsonObject.class);
         assertTrue(j.get("augmentPairsPerSecond").getAsDouble() > 0);
         assertTrue(j.get("trainPairsPerSecond").getAsDouble() > 0);
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/status"))) {
+            // the high-water mark read when the last timed step ended, before the final checkpoint
+            double peak = j.get("stepsPeakResidentMb").getAsDouble();
+            assertTrue(peak > 50 && peak < 64 * 1024, "steps' peak " + peak + " MB");
+        }
     }
 
     /** The profile's phases add up to its step, each measured; the loss-alone rows and the matmul rate are there. */
