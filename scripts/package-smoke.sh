@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The installed package, as a lecturer gets it (issue 17): install the .deb (as root) or unpack the app image,
-# then run the installed `twinlab`: `datasets`, a 5-step `train`, no display (one line, exit 2), and the window
+# then run the installed `twinlab`: `datasets`, a 5-step `train`, its glibc arena limit, no display (one line, exit 2), and the window
 # under Xvfb for 15 s (it appears, no stack trace, a clean exit when closed); then remove it again.
 # Usage: scripts/package-smoke.sh [target/dist]   (after mvn -Pdist package)
 set -euo pipefail
@@ -43,6 +43,11 @@ grep -q "^fashion-mnist-sample *8000 train" <<<"$out" || fail "twinlab datasets 
 out="$("$twinlab" train --steps 5 2>"$work/err")" || fail "twinlab train --steps 5: exit $? $(tail -3 "$work/err")"
 grep -q "finished after 5 steps" <<<"$out" || fail "twinlab train --steps 5: $out"
 echo "package: datasets and a 5-step train ran ($(grep -o 'finished after .*' <<<"$out"))"
+# the package's launcher can set no environment: the process restarts itself once under one glibc arena
+out="$(env -u MALLOC_ARENA_MAX "$twinlab" bench --skip-training --augment-batches 1 --json 2>"$work/err")" \
+  || fail "twinlab bench --skip-training: exit $? $(tail -3 "$work/err")"
+grep -q '"mallocArenaMax":"1"' <<<"$out" || fail "the package did not run under MALLOC_ARENA_MAX=1: $out"
+echo "package: it ran under one glibc arena (restarted itself with MALLOC_ARENA_MAX=1)"
 
 set +e
 env -u DISPLAY "$twinlab" >/dev/null 2>"$work/err"
