@@ -31,8 +31,10 @@ final class StoredNpz {
         byte[] chunk = new byte[CHUNK];
         for (int i = 0; i < arrays.size(); i++) {
             NDArray a = arrays.get(i);
-            ByteBuffer data = a.toByteBuffer();
-            byte[] header = header(a, data.order());
+            // the tensor's own memory where the engine allows (no copy of up to 256 MB on the Java heap); its bytes
+            // are in the machine's order whatever order the buffer object claims
+            ByteBuffer data = a.toByteBuffer(true);
+            byte[] header = header(a, ByteOrder.nativeOrder());
             CRC32 crc = new CRC32();
             crc.update(header);
             crc.update(data.duplicate());
