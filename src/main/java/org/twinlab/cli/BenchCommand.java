@@ -93,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         b.encoder = Settings.ENCODER.parse(encoder);
         b.device = Settings.DEVICE.parse(device);
         b.steps = warmup + steps;
+        b.checkpointEvery = b.steps; // the steps alone are timed (the reference writes none); the run's last one stays
         b.probeEvery = 0;
         b.snapshotEvery = 1_000_000;
         b.name = "bench";

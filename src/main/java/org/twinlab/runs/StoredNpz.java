@@ -1,7 +1,9 @@
 package org.twinlab.runs;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -26,34 +28,54 @@ final class StoredNpz {
 
     /** Writes the arrays as entries {@code <name>.npy} ({@code arr_<i>.npy} when unnamed); leaves {@code out} open. */
     static void write(NDList arrays, OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        zip.setMethod(ZipOutputStream.STORED);
-        byte[] chunk = new byte[CHUNK];
-        for (int i = 0; i < arrays.size(); i++) {
-            NDArray a = arrays.get(i);
-            // the tensor's own memory where the engine allows (no copy of up to 256 MB on the Java heap); its bytes
-            // are in the machine's order whatever order the buffer object claims
-            ByteBuffer data = a.toByteBuffer(true);
-            byte[] header = header(a, ByteOrder.nativeOrder());
-            CRC32 crc = new CRC32();
-            crc.update(header);
-            crc.update(data.duplicate());
-            ZipEntry e = new ZipEntry((a.getName() == null || a.getName().isEmpty() ? "arr_" + i : a.getName()) + ".npy");
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(header.length + (long) data.remaining());
-            e.setCompressedSize(e.getSize());
-            e.setCrc(crc.getValue());
-            zip.putNextEntry(e);
-            zip.write(header);
-            while (data.hasRemaining()) {
-                int n = Math.min(chunk.length, data.remaining());
-                data.get(chunk, 0, n);
-                zip.write(chunk, 0, n);
+        try (ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
             }
-            zip.closeEntry();
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller's stream stays open
+            }
+        })) {
+            zip.setMethod(ZipOutputStream.STORED);
+            byte[] chunk = new byte[CHUNK];
+            for (int i = 0; i < arrays.size(); i++) {
+                NDArray a = arrays.get(i);
+                boolean onHost = a.getDevice().equals(Device.cpu());
+                // an array on a GPU is copied to the host for the write, and that copy freed right after
+                try (NDArray host = onHost ? null : a.toDevice(Device.cpu(), true)) {
+                    String name = a.getName() == null || a.getName().isEmpty() ? "arr_" + i : a.getName();
+                    entry(zip, host == null ? a : host, name, chunk);
+                }
+            }
+            zip.finish();
         }
-        zip.finish();
-        zip.flush();
+    }
+
+    /** One stored entry: the .npy header, then the array's bytes in chunks. */
+    private static void entry(ZipOutputStream zip, NDArray a, String name, byte[] chunk) throws IOException {
+        // the tensor's own memory where the engine allows (no copy of up to 256 MB on the Java heap); its bytes are
+        // in the machine's order whatever order the buffer object claims
+        ByteBuffer data = a.toByteBuffer(true);
+        byte[] header = header(a, ByteOrder.nativeOrder());
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        crc.update(data.duplicate());
+        ZipEntry e = new ZipEntry(name + ".npy");
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(header.length + (long) data.remaining());
+        e.setCompressedSize(e.getSize());
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(header);
+        while (data.hasRemaining()) {
+            int n = Math.min(chunk.length, data.remaining());
+            data.get(chunk, 0, n);
+            zip.write(chunk, 0, n);
+        }
+        zip.closeEntry();
     }
 
     /** The .npy format 1.0 header: magic, version, length, and the dict padded so the data starts 64-aligned. */

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An optimizer whose whole state (its per-parameter arrays and update counts) can be saved with a
  * checkpoint and restored, so that a resumed run takes exactly the steps it would have taken. DJL's
- * own optimizers keep that state private; these keep it here and call the engine's same fused updates.
+ * own optimizers keep that state private; these keep it here and compute the same updates ({@link Optimizers}).
  * State is saved by parameter position (ids are new in every process), in the order of
  * {@link org.twinlab.model.TwinNetwork#trainableParameters()}.
  */

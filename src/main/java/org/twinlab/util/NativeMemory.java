@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <p>Linux (glibc) only; elsewhere, and under a libc without {@code mallopt}, nothing happens. A
  * {@code MALLOC_*_} environment variable the user set wins over the default here. Must run before the
- * engine loads: {@code org.twinlab.Twinlab#main} calls {@link #tune()} first.
+ * engine loads: {@code org.twinlab.Twinlab#main} calls {@link #restartWithOneArena()} and then {@link #tune()}
+ * first ({@code mvn javafx:run}'s launcher only tunes: it runs without the one arena unless the variable is set).
  */
 public final class NativeMemory {
     /** glibc's parameter numbers (malloc.h). */
@@ -54,6 +55,8 @@ public final class NativeMemory {
 
     /** The variable {@link #restartWithOneArena()} adds; its presence also says the restart was done. */
     public static final String ARENA_ENV = "MALLOC_ARENA_MAX";
+    /** Set by the restart, so a process restarts at most once. */
+    static final String RESTARTED_ENV = "TWINLAB_RESTARTED_FOR_ARENA";
 
     private static volatile List<String> applied = List.of();
 
@@ -87,14 +90,26 @@ public final class NativeMemory {
     /**
      * Replaces this process with itself under {@code MALLOC_ARENA_MAX=1} (execve of /proc/self/exe: the same
      * process id, so whoever started it, a terminal, a desktop menu or a test's {@code Process}, still holds it),
-     * unless the environment already sets an arena limit or this is not glibc's Linux. Call first thing in
-     * {@code main}, before anything is printed. Returns only when no restart was needed or the exec failed, and then
-     * the process simply goes on as it is.
+     * unless the environment already sets an arena limit, this is not glibc's Linux, the process is not Twinlab's
+     * own (another program calling {@code main} in its JVM), or an agent is attached (a debugger's socket would
+     * survive the exec and the new JVM could not bind it). Call first thing in {@code main}, before anything is
+     * printed. Returns only when no restart was needed or the exec failed, and then the process simply goes on as it
+     * is. A marker variable makes it happen at most once, whatever glibc does with the limit.
      */
     public static void restartWithOneArena() {
         Map<String, String> env = System.getenv();
-        if (env.containsKey(ARENA_ENV) || env.getOrDefault("GLIBC_TUNABLES", "").contains("arena_max")) {
+        if (env.containsKey(ARENA_ENV) || env.containsKey(RESTARTED_ENV)
+                || env.getOrDefault("GLIBC_TUNABLES", "").contains("arena_max")) {
             return;
+        }
+        if (!System.getProperty("sun.java.command", "").startsWith("org.twinlab.Twinlab")) {
+            return;
+        }
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-agentlib:") || a.startsWith("-agentpath:") || a.startsWith("-javaagent:")
+                    || a.startsWith("-Xrunjdwp")) {
+                return;
+            }
         }
         Function execve = function("execve");
         if (execve == null || function("gnu_get_libc_version") == null) {
@@ -107,6 +122,7 @@ public final class NativeMemory {
                 return;
             }
             envp.add((ARENA_ENV + "=" + ARENAS).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            envp.add((RESTARTED_ENV + "=1").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             execve.invokeInt(new Object[] {"/proc/self/exe", pointers(argv), pointers(envp)});
         } catch (IOException | RuntimeException e) {
             // no /proc, or the exec refused: run on with the arenas as they are

@@ -40,12 +40,16 @@ class NativeMemoryTest {
     void aProcessStartedWithoutAnArenaLimitRestartsWithOne() throws Exception {
         assertEquals("1", arenaLimitSeenBy(null));
         assertEquals("2", arenaLimitSeenBy("2"));
+        // a debugger's socket would survive the exec and the new JVM could not bind it: no restart then
+        assertEquals("unset", arenaLimitSeenBy(null, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0"));
     }
 
-    private static String arenaLimitSeenBy(String startedWith) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.twinlab.Twinlab", "bench", "--skip-training",
-                "--augment-batches", "1", "--json");
+    private static String arenaLimitSeenBy(String startedWith, String... jvmOptions) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.twinlab.Twinlab", "bench", "--skip-training",
+                "--augment-batches", "1", "--json"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove(NativeMemory.ARENA_ENV);
         pb.environment().remove("GLIBC_TUNABLES");
         if (startedWith != null) {
