@@ -42,6 +42,8 @@ public final class NativeMemory {
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int M_ARENA_MAX = -8;
     static final int ARENAS = 1;
+    /** glibc's arena limit, which {@link #restartWithOneArena()} puts in the environment. */
+    public static final String ARENA_ENV = "MALLOC_ARENA_MAX";
 
     /** One setting: glibc's number, its environment variable, the value. */
     record Param(String name, int number, String env, long value) {
@@ -51,10 +53,8 @@ public final class NativeMemory {
             new Param("M_MMAP_THRESHOLD", M_MMAP_THRESHOLD, "MALLOC_MMAP_THRESHOLD_", 1L << 30),
             new Param("M_TRIM_THRESHOLD", M_TRIM_THRESHOLD, "MALLOC_TRIM_THRESHOLD_", 1L << 30),
             new Param("M_TOP_PAD", M_TOP_PAD, "MALLOC_TOP_PAD_", 256L << 20),
-            new Param("M_ARENA_MAX", M_ARENA_MAX, "MALLOC_ARENA_MAX", ARENAS));
+            new Param("M_ARENA_MAX", M_ARENA_MAX, ARENA_ENV, ARENAS));
 
-    /** The variable {@link #restartWithOneArena()} adds; its presence also says the restart was done. */
-    public static final String ARENA_ENV = "MALLOC_ARENA_MAX";
     /** Set by the restart, so a process restarts at most once. */
     static final String RESTARTED_ENV = "TWINLAB_RESTARTED_FOR_ARENA";
 
